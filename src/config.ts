@@ -39,6 +39,8 @@ const configSchema = z.object({
   RATE_LIMIT_PER_KEY_PER_MINUTE: z.coerce.number().int().positive().default(600),
   REQUEST_DEADLINE_MS: z.coerce.number().int().positive().default(30_000),
   MAX_CONCURRENT_ANSWERS: z.coerce.number().int().positive().default(64),
+  /** On SIGTERM/SIGINT, how long open answer streams may finish before they are cut short. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   ANSWERER: z.enum(['extractive', 'llm']).default('extractive'),
   /** OpenAI-compatible chat endpoint (OpenAI, Azure, Ollama, vLLM, llama.cpp server). */
   LLM_BASE_URL: z.string().url().optional(),

@@ -11,6 +11,8 @@ export interface IndexManifest {
   /** One entry per source document: path, sha256 and the symbol it produced. */
   documents: Array<{ sourceFile: string; checksum: string; symbol: string; units: number }>;
   createdAt: string;
+  /** Size and sha256 of each index file by name, checked at load (a truncated or altered file is refused). */
+  files?: Record<string, { bytes: number; sha256: string }>;
 }
 
 export interface UnitHit {

@@ -1,0 +1,312 @@
+import type { CorpusStore } from '../corpus/corpus-store.js';
+import type { DocumentUnit } from '../corpus/resolution-document.js';
+import type { TermWeights } from '../retrieval/feature-reranker.js';
+import type { QueryAnalysis } from '../retrieval/query-analysis.js';
+import type { ExpandedQuery } from '../retrieval/query-expansion.js';
+import { sortByDate, seriesOf } from '../retrieval/query-filters.js';
+import type { RetrievedUnit } from '../retrieval/retrieval-types.js';
+import { contentWords, numbersIn, stem } from '../retrieval/text-terms.js';
+import { comparableText, describeDocument, withoutMarker, type AnswerDraft, type DraftSentence } from './answer-draft.js';
+import { selectQuote, type QuestionTerms } from './clause-selection.js';
+import { abstain, abstentionFor } from './abstention.js';
+import { findFootnote } from './footnote-answer.js';
+import { describeTopic, listTopic, unitsMentioning } from './list-answer.js';
+import { answerMetadata } from './metadata-answer.js';
+
+export interface ExtractiveInput {
+  analysis: QueryAnalysis;
+  retrieved: readonly RetrievedUnit[];
+  corpus: CorpusStore;
+  termWeights: TermWeights;
+  /** Formal terms added by query expansion, with the words that produced them. */
+  expansion?: ExpandedQuery['added'];
+  /** Question words naming a topic the corpus never mentions (no match, no expansion). */
+  unknownTopicWords?: string[];
+}
+
+export interface ExtractiveSettings {
+  /** Below this share of the question's (idf-weighted) terms in the best unit, abstain. */
+  minimumCoverage: number;
+  /** With a topic word the corpus never uses, the best unit must cover at least this much. */
+  unknownTopicCoverage: number;
+  /** A further unit is cited when it covers at least this share of the best unit's coverage… */
+  companionCoverageRatio: number;
+  /** …and its retrieval score is at least this share of the best one. */
+  companionScoreRatio: number;
+  maximumUnits: number;
+}
+
+export const defaultExtractiveSettings: ExtractiveSettings = {
+  minimumCoverage: 0.3,
+  unknownTopicCoverage: 0.6,
+  companionCoverageRatio: 0.9,
+  companionScoreRatio: 0.85,
+  maximumUnits: 3,
+};
+
+/** A figure, not a year: years are dates, and "in 2022" is no answer to "how much". */
+const numberPattern = /\b(?!(?:19|20)\d\d\b)\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|twice|hundred|thousand|million|per cent)\b/i;
+const datePattern = /\b(?:1[89]\d\d|20\d\d)\b|\bsessions?\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+
+export function questionTerms(text: string, expansion: ExpandedQuery['added'] = []): QuestionTerms {
+  const own = [...new Set(contentWords(text).map(stem))];
+  const alternatives = new Map<string, string[]>();
+  const expanded = new Set<string>();
+  for (const entry of expansion) {
+    const targets = contentWords(entry.term).map(stem);
+    targets.forEach((target) => expanded.add(target));
+    for (const source of contentWords(entry.from).map(stem)) {
+      alternatives.set(source, [...(alternatives.get(source) ?? []), ...targets]);
+    }
+  }
+  return { own, expanded: [...expanded].filter((stemmed) => !own.includes(stemmed)), alternatives };
+}
+
+/**
+ * The default answerer: no model, only the documents' own words. Each sentence quotes (or closely
+ * follows) one paragraph and carries its id, so every claim can be checked against the source.
+ */
+export function composeExtractiveAnswer(input: ExtractiveInput, settings: ExtractiveSettings = defaultExtractiveSettings): AnswerDraft {
+  const { analysis, corpus } = input;
+  const related = input.retrieved.slice(0, 3).map((hit) => hit.unit.id);
+  const unknown = analysis.unknownDocuments.filter((name) => !mentionedInCorpus(name, corpus));
+  // "paragraph 3 of resolution 72/179": the paragraph belongs to a document the corpus lacks.
+  const namesUnknownParagraph = analysis.unknownDocuments.length > 0 && (analysis.unitIds.length > 0 || analysis.missingUnitIds.length > 0) && analysis.assumedLatest;
+  if (namesUnknownParagraph) unknown.push(...analysis.unknownDocuments.filter((name) => !unknown.includes(name)));
+  if (unknown.length > 0 && (analysis.filters.symbols === undefined || namesUnknownParagraph)) {
+    const held = corpus.documents().map((document) => document.symbol).join(', ');
+    return abstain(`The corpus does not contain ${unknown.join(' or ')}; it holds ${held}.`, related);
+  }
+  if (analysis.unitIds.length > 0 || analysis.missingUnitIds.length > 0) return answerNamedUnits(input);
+  if (analysis.unanswerable) return abstain(abstentionFor(analysis.unanswerable), related);
+  if (analysis.metadataField) {
+    const document = analysis.documents.at(-1);
+    if (document) {
+      const draft = answerMetadata(analysis.metadataField, document, describeDocument(document, corpus));
+      if (analysis.assumedLatest) draft.sentences.push(assumedLatestNote(document.symbol, corpus));
+      return draft;
+    }
+  }
+  const terms = questionTerms(analysis.searchText, input.expansion);
+  if (analysis.footnoteRequested) {
+    const match = findFootnote(
+      input.retrieved.map((hit) => hit.unit),
+      footnoteSubjectTerms(terms),
+      corpus,
+      input.termWeights,
+    );
+    if (match && match.coverage >= settings.minimumCoverage) {
+      const document = corpus.documentOf(match.footnote.id)!;
+      const number = match.footnote.unit.replace(/^FN/, '');
+      return {
+        sentences: [
+          {
+            text: `${withComma(describeDocument(document, corpus))} cites ${match.subject} to ${match.resolvedText.replace(/^see\s+/i, '').replace(/\.$/, '')} (footnote ${number}).`,
+            unitIds: [match.footnote.id],
+          },
+        ],
+        abstained: false,
+        quotes: new Map([[match.referencing.id, match.subject]]),
+      };
+    }
+  }
+  if (analysis.listRequested) {
+    const listed = answerList(input);
+    if (listed) return listed;
+  }
+  return answerFromEvidence(input, terms, settings, related);
+}
+
+/** A symbol the texts themselves cite ("resolution 73/195") is a topic, not a missing document. */
+function mentionedInCorpus(name: string, corpus: CorpusStore): boolean {
+  const symbol = /\d{1,4}\s*\/\s*\d{1,4}/.exec(name)?.[0]?.replace(/\s+/g, '');
+  if (!symbol) return false;
+  return corpus.documents().some((document) => document.units.some((unit) => unit.text.includes(symbol)));
+}
+
+/** Words that ask for a citation rather than name its subject. */
+const citationWords = new Set(
+  'treaty series volume volumes vol cited cite citation source reference footnote official records supplement published number which what given document symbol symbols noted note'
+    .split(' ')
+    .map(stem),
+);
+
+function footnoteSubjectTerms(terms: QuestionTerms): QuestionTerms {
+  const own = terms.own.filter((stemmed) => !citationWords.has(stemmed));
+  return { own: own.length > 0 ? own : terms.own, expanded: terms.expanded };
+}
+
+function assumedLatestNote(symbol: string, corpus: CorpusStore): DraftSentence {
+  const document = corpus.getDocument(symbol);
+  const others = document ? seriesOf(document, corpus.documents()).filter((other) => other.symbol !== symbol) : [];
+  const names = others.map((other) => `${other.symbol}${other.year !== undefined ? ` (${other.year})` : ''}`).join(', ');
+  return {
+    text: `No version was named, so this is about the latest resolution, ${symbol}${names ? `; ask about ${names} for the earlier text` : ''}.`,
+    unitIds: [],
+  };
+}
+
+function answerNamedUnits(input: ExtractiveInput): AnswerDraft {
+  const { analysis, corpus } = input;
+  const sentences: DraftSentence[] = [];
+  const quotes = new Map<string, string>();
+  for (const unitId of analysis.unitIds) {
+    const unit = corpus.getUnit(unitId)!;
+    const document = corpus.documentOf(unitId)!;
+    const text = withoutMarker(unit.text);
+    const leadIn = unit.leadIn ? `${withoutMarker(unit.leadIn).replace(/[:,;]\s*$/, '')} … ` : '';
+    const children = document.units.filter((candidate) => candidate.parentId === unitId).length;
+    const subdivisions = children > 0 ? ` It has ${children === 1 ? 'one sub-paragraph' : 'several sub-paragraphs'}.` : '';
+    sentences.push({ text: `${unit.label} (${describeDocument(document, corpus)}) reads: “${leadIn}${text}”${subdivisions}`, unitIds: [unitId] });
+    quotes.set(unitId, unit.text);
+  }
+  for (const missing of analysis.missingUnitIds) {
+    const [symbol, name] = [missing.slice(0, missing.lastIndexOf(':')), missing.slice(missing.lastIndexOf(':') + 1)];
+    sentences.push({ text: `${symbol} has no ${describeUnitName(name)}.`, unitIds: [] });
+  }
+  const document = analysis.documents.at(-1);
+  if (analysis.assumedLatest && document) sentences.push(assumedLatestNote(document.symbol, corpus));
+  return { sentences, abstained: analysis.unitIds.length === 0, quotes, related: input.retrieved.slice(0, 3).map((hit) => hit.unit.id) };
+}
+
+function describeUnitName(name: string): string {
+  if (name.startsWith('PP')) return `preambular paragraph ${name.slice(2)}`;
+  if (name.startsWith('FN')) return `footnote ${name.slice(2)}`;
+  const match = /^OP(\d+)(.*)$/.exec(name);
+  return match ? `operative paragraph ${match[1]}${match[2] ? ` ${match[2]}` : ''}` : name;
+}
+
+function answerList(input: ExtractiveInput): AnswerDraft | undefined {
+  const { analysis, corpus } = input;
+  const topic = listTopic(analysis.searchText);
+  if (topic.length === 0) return undefined;
+  let documents = analysis.documents;
+  const latest = sortByDate(documents).at(-1);
+  const assumeLatest = documents.length > 1 && latest !== undefined && seriesOf(latest, documents).length > 1 && !analysis.filters.symbols;
+  if (assumeLatest && latest) documents = [latest];
+  const units = unitsMentioning(documents, topic);
+  const phrase = describeTopic(analysis.searchText);
+  if (units.length === 0) {
+    return abstain(`The resolutions do not mention ${phrase}.`, input.retrieved.slice(0, 3).map((hit) => hit.unit.id));
+  }
+  const byDocument = new Map<string, DocumentUnit[]>();
+  for (const unit of units) {
+    const symbol = corpus.documentOf(unit.id)!.symbol;
+    byDocument.set(symbol, [...(byDocument.get(symbol) ?? []), unit]);
+  }
+  const sentences: DraftSentence[] = [];
+  for (const [symbol, found] of byDocument) {
+    const document = corpus.getDocument(symbol)!;
+    const count = found.length === 1 ? 'one paragraph mentions' : `${found.length} paragraphs mention`;
+    sentences.push({
+      text: `In ${describeDocument(document, corpus)}, ${count} ${phrase}: ${found.map((unit) => unit.label.replace(`${symbol}, `, '')).join('; ')}.`,
+      unitIds: found.map((unit) => unit.id),
+    });
+  }
+  if (assumeLatest && latest) sentences.push(assumedLatestNote(latest.symbol, corpus));
+  return { sentences, abstained: false, quotes: new Map() };
+}
+
+function answerFromEvidence(input: ExtractiveInput, terms: QuestionTerms, settings: ExtractiveSettings, related: string[]): AnswerDraft {
+  const { analysis, corpus } = input;
+  const readable = input.retrieved.filter((hit) => hit.unit.kind !== 'header' && hit.unit.kind !== 'footer');
+  const scored = readable.map((hit, rank) => ({ hit, rank, ...selectQuote(hit.unit, terms, input.termWeights) }));
+  let pool = scored.filter((entry) => entry.coverage >= settings.minimumCoverage);
+  if (terms.own.length === 0) pool = scored.slice(0, 1);
+  const valuePattern = analysis.expectedValue === 'number' ? numberPattern : analysis.expectedValue === 'date' ? datePattern : undefined;
+  if (valuePattern) {
+    pool = pool
+      .filter((entry) => valuePattern.test(entry.hit.unit.text))
+      .map((entry) => (valuePattern.test(entry.quote) ? entry : { ...entry, quote: entry.hit.unit.text }));
+  }
+  // A number the question states ("within 30 days") must be in the paragraph, or it is not the answer.
+  const statedNumbers = numbersIn(analysis.searchText);
+  if (statedNumbers.length > 0) {
+    pool = pool.filter((entry) => {
+      const present = new Set(numbersIn(`${entry.hit.unit.leadIn ?? ''} ${entry.hit.unit.text}`));
+      return statedNumbers.every((value) => present.has(value));
+    });
+  }
+  const unknownTopic = input.unknownTopicWords ?? [];
+  if (unknownTopic.length > 0 && !pool.some((entry) => entry.coverage >= settings.unknownTopicCoverage)) {
+    return abstain(`The resolutions do not mention ${unknownTopic.join(' or ')}.`, related);
+  }
+  if (pool.length === 0) {
+    const what =
+      analysis.expectedValue === 'number'
+        ? 'The resolutions do not give that figure.'
+        : analysis.expectedValue === 'date'
+          ? 'The resolutions do not give that date.'
+          : `The resolutions do not say anything about ${describeTopic(analysis.searchText) || 'this'}.`;
+    return abstain(what, related);
+  }
+  const best = pool[0]!;
+  const bestCoverage = Math.max(...pool.map((entry) => entry.coverage));
+  const chosen = [best];
+  const seenTexts = new Set([comparableText(best.hit.unit.text)]);
+  for (const entry of pool.slice(1)) {
+    if (chosen.length >= settings.maximumUnits) break;
+    const text = comparableText(entry.hit.unit.text);
+    if (seenTexts.has(text)) continue;
+    if (entry.coverage < bestCoverage * settings.companionCoverageRatio) continue;
+    if (entry.hit.score < best.hit.score * settings.companionScoreRatio) continue;
+    seenTexts.add(text);
+    chosen.push(entry);
+  }
+  const sentences: DraftSentence[] = [];
+  const quotes = new Map<string, string>();
+  for (const entry of chosen) {
+    const unit = preferLatestCopy(entry.hit.unit, corpus, analysis);
+    const document = corpus.documentOf(unit.id)!;
+    const quote = withoutMarker(entry.quote).replace(/[;,:]$/, '');
+    quotes.set(unit.id, quote);
+    const opening = `In ${describeDocument(document, corpus)}, the ${document.body}`;
+    const text =
+      unit.kind === 'preamble' ? `${opening}, in its preamble, states: “${quote}”` : `${opening} “${lowerFirst(quote)}”`;
+    sentences.push({ text, unitIds: [unit.id] });
+    const copies = identicalCopies(unit, corpus).filter((copy) => copy.id !== unit.id);
+    if (copies.length > 0 && asksAboutEveryVersion(analysis.question)) {
+      sentences.push({
+        text: `The same text appears in ${copies.map((copy) => copy.label).join(' and ')}.`,
+        unitIds: copies.map((copy) => copy.id),
+      });
+    } else if (copies.length > 0) {
+      sentences.push({
+        text: `The same text appears in ${copies.map((copy) => corpus.documentOf(copy.id)!.symbol).join(' and ')}.`,
+        unitIds: [],
+      });
+    }
+  }
+  return { sentences, abstained: false, quotes };
+}
+
+/** "in both versions", "in each resolution": the user wants every version cited, not just the latest. */
+function asksAboutEveryVersion(question: string): boolean {
+  return /\b(?:both|each|every|all)\s+(?:of\s+the\s+)?(?:two\s+)?(?:versions|resolutions|texts|documents|years)\b|\bin\s+both\b/i.test(question);
+}
+
+/** Of identical paragraphs in several versions, cite the latest one the filters allow. */
+function preferLatestCopy(unit: DocumentUnit, corpus: CorpusStore, analysis: QueryAnalysis): DocumentUnit {
+  const allowed = new Set(analysis.documents.map((document) => document.symbol));
+  const copies = identicalCopies(unit, corpus).filter((copy) => allowed.has(corpus.documentOf(copy.id)!.symbol));
+  return copies.at(-1) ?? unit;
+}
+
+/** The unit and its verbatim twins in other versions of the same resolution, oldest document first. */
+function identicalCopies(unit: DocumentUnit, corpus: CorpusStore): DocumentUnit[] {
+  const document = corpus.documentOf(unit.id);
+  if (!document) return [unit];
+  const key = comparableText(`${unit.leadIn ?? ''} ${unit.text}`);
+  return seriesOf(document, corpus.documents()).flatMap((version) =>
+    version.units.filter((candidate) => candidate.kind === unit.kind && comparableText(`${candidate.leadIn ?? ''} ${candidate.text}`) === key),
+  );
+}
+
+/** "A/RES/76/172 (2021), the latest resolution" used as a subject needs a closing comma. */
+function withComma(description: string): string {
+  return description.includes(',') ? `${description},` : description;
+}
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}

@@ -1,0 +1,88 @@
+import { isStopWord, stemWord, words } from './word-stems.js';
+
+/** What the asker wants to know about the change between versions. */
+export type ComparisonIntent = 'summary' | 'changed' | 'same' | 'added' | 'removed';
+
+export interface ComparisonQuestion {
+  intent: ComparisonIntent;
+  /** Content words naming the topic ("collective", "expulsion"); empty for a question about everything. */
+  topicWords: string[];
+  /** Years (`2019`) and symbols (`74/148`, `A/RES/74/148`) the question names, in order. */
+  versionMentions: string[];
+  /** Paragraphs the question names, as unit ids without symbol: `OP5(l)`, `PP24`. */
+  paragraphMentions: string[];
+}
+
+const PARAGRAPH = /\b(preambular\s+|operative\s+)?(?:paragraph|para)\.?\s+(\d{1,3})(?:\s*\(([a-z]{1,4})\))?(?:\s*\(([ivx]{1,5})\))?/g;
+
+/** "preambular paragraph 24" → `PP24`, "paragraph 5 (l)" → `OP5(l)`. */
+function paragraphMentionsOf(text: string): string[] {
+  return [...text.matchAll(PARAGRAPH)].map((match) => {
+    if (match[1]?.startsWith('preambular')) return `PP${match[2]}`;
+    return `OP${match[2]}${match[3] ? `(${match[3]})` : ''}${match[4] ? `(${match[4]})` : ''}`;
+  });
+}
+
+const REMOVED = /\b(drop(?:ped|s)?|remov(?:e|ed|es)|delet(?:e|ed|es)|omit(?:s|ted)?|no longer|any ?more|left out|disappear(?:s|ed)?|taken out|cut)\b/;
+const ADDED = /\b(add(?:s|ed)?|introduc(?:e|es|ed)|insert(?:s|ed)?|what(?:'s| is| was) new|anything new|something new|is new|are new|newly|new (?:about|on|in|regarding|concerning|language|wording|text|paragraphs?))\b/;
+const SAME = /\b(same|identical|unchanged|still|word for word)\b/;
+const CHANGED = /\b(chang(?:e|ed|es)|differ(?:s|ent|ence|ences)?|compar(?:e|ed|es|ing|ison)|modif(?:y|ied|ies)|amend(?:ed|s)?|revis(?:ed|ions?)|evolv(?:e|ed)|versus|vs)\b/;
+/** Signals that the question is about versions, not about what one text says. */
+const VERSION_CUE = /\b((?:19|20)\d{2}|\d{2,3}\/\d{1,4}|both|versions?|previous|earlier|older|last time|since|between|before|anymore|no longer|still|texts|resolutions|series|latest|newer|prior|any ?more|then)\b/;
+const CHANGE_OPENING =
+  /^\s*(?:so\s+|and\s+)?(?:what|which)(?:(?:'s| is| are| has| have| was| were)\s+(?:changed|new|different|added|dropped|removed|deleted|been (?:added|dropped|removed|changed))|\s+changed)\b/;
+/** "Did the resolution change …", "has it dropped …": a past change, so a comparison. */
+const PAST_CHANGE = /\b(?:did|has|have)\b[^?]*\b(?:chang(?:e|ed)|add(?:ed)?|drop(?:ped)?|remov(?:e|ed)|delet(?:e|ed)|amend(?:ed)?)\b/;
+
+/** Words about the comparison itself, never the topic. */
+const META_WORDS = new Set(
+  (
+    'what which how whether paragraph paragraphs para paras text texts resolution resolutions version versions ' +
+    'same identical unchanged still between change changed changes changing new newly add added adds adding ' +
+    'drop dropped drops remove removed removes delete deleted omit omitted introduce introduced insert inserted ' +
+    'anything something nothing everything about regarding concerning say says said mention mentions mentioned ' +
+    'differ differs different difference differences compare compared comparison since last time year years ' +
+    'session earlier older newer latest previous prior later recent current first second one ones document ' +
+    'documents wording words word general assembly un text part parts anymore longer left out cut there ' +
+    'versus vs modify modified amend amended revised revision evolve evolved appear appears disappear ' +
+    'disappeared taken preamble preambular operative language get got go went both made make edition editions ' +
+    "isn't wasn't doesn't didn't hasn't haven't aren't weren't"
+  ).split(' '),
+);
+
+/**
+ * Reads a question as a question about change between versions of a resolution, or returns null
+ * when it is not one ("what does the resolution say about detention?").
+ */
+export function parseComparisonQuestion(question: string): ComparisonQuestion | null {
+  const text = question.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ').trim();
+  const asksRemoved = REMOVED.test(text);
+  const asksAdded = ADDED.test(text);
+  const asksSame = SAME.test(text);
+  const asksChanged = CHANGED.test(text);
+  if (!asksRemoved && !asksAdded && !asksSame && !asksChanged) return null;
+  if (!VERSION_CUE.test(text) && !CHANGE_OPENING.test(text) && !PAST_CHANGE.test(text)) return null;
+
+  const versionMentions = [
+    ...new Set([
+      ...(text.match(/\b(?:[as]\/res\/)?\d{2,3}\/\d{1,4}\b|\b(?:19|20)\d{2}\b/g) ?? []),
+      // "resolution 242" names a document even without its session; kept so it is not mistaken for none.
+      ...[...text.matchAll(/\b(?:resolution|s\/res\/)\s*(\d{1,4})\b(?!\/)/g)].map((match) => `resolution ${match[1]}`),
+    ]),
+  ];
+  const paragraphMentions = paragraphMentionsOf(text);
+  const topicWords = words(text.replace(PARAGRAPH, ' ')).map((word) => word.replace(/'s$/, '')).filter(
+    (word) => !isStopWord(word) && !META_WORDS.has(word) && !/^\d+(\/\d+)*$/.test(word) && !/^a\/res\//.test(word),
+  );
+  let intent: ComparisonIntent;
+  if (asksRemoved) intent = 'removed';
+  else if (asksAdded) intent = 'added';
+  else if (asksSame) intent = 'same';
+  else intent = topicWords.length === 0 && paragraphMentions.length === 0 ? 'summary' : 'changed';
+  return { intent, topicWords: [...new Set(topicWords)], versionMentions, paragraphMentions };
+}
+
+/** Stems of the topic words, for matching against unit text. */
+export function topicStems(topicWords: readonly string[]): string[] {
+  return [...new Set(topicWords.map(stemWord))];
+}

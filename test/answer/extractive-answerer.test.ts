@@ -1,0 +1,116 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AnswerService } from '../../src/answer/answer-types.js';
+import { createAnswerService } from '../../src/answer/create-answer-service.js';
+import { loadConfig } from '../../src/config.js';
+import type { SearchIndex } from '../../src/retrieval/search-index.js';
+import { numbersIn } from '../../src/retrieval/text-terms.js';
+import { createFakeEmbedder } from '../support/fake-embedder.js';
+import { createInMemorySearchIndex } from '../support/in-memory-search-index.js';
+import { bundledDocuments, withoutReferences } from './bundled-corpus.js';
+
+let index: SearchIndex;
+let service: AnswerService;
+const ask = (question: string) => service.answer({ messages: [{ role: 'user', content: question }] });
+
+beforeAll(async () => {
+  const embedder = createFakeEmbedder();
+  index = await createInMemorySearchIndex(await bundledDocuments(), embedder);
+  service = createAnswerService({ index, embedder, config: loadConfig({}), createId: () => 'answer-1' });
+});
+
+describe('composeExtractiveAnswer (through the answer service, on the bundled corpus)', () => {
+  const questions = [
+    'Can migrants be held while their papers are checked?',
+    'What target does the resolution set for the cost of sending remittances?',
+    'Can kids be locked up in immigration detention?',
+    'Which ILO convention on domestic workers are Member States invited to ratify?',
+    'What does the resolution say about search and rescue?',
+  ];
+
+  it('should cite only existing units that were among the sources, each with the official URL', async () => {
+    for (const question of questions) {
+      const answer = await ask(question);
+      expect(answer.abstained, question).toBe(false);
+      expect(answer.citations.length, question).toBeGreaterThan(0);
+      const sourceIds = answer.sources.map((source) => source.id);
+      for (const citation of answer.citations) {
+        const unit = index.corpus.getUnit(citation.id);
+        expect(unit, citation.id).toBeDefined();
+        expect(sourceIds).toContain(citation.id);
+        expect(citation.label).toBe(unit!.label);
+        expect(citation.url).toBe(index.corpus.documentOf(citation.id)!.url);
+      }
+    }
+  });
+
+  it('should state only numbers that appear in a cited unit', async () => {
+    for (const question of questions) {
+      const answer = await ask(question);
+      const cited = answer.citations.map((citation) => {
+        const unit = index.corpus.getUnit(citation.id)!;
+        return `${unit.leadIn ?? ''} ${unit.text}`;
+      });
+      const citedNumbers = new Set(numbersIn(cited.join(' ')));
+      for (const number of numbersIn(withoutReferences(answer.answer))) expect(citedNumbers.has(number), `${number} in "${answer.answer}"`).toBe(true);
+    }
+  });
+
+  it('should quote the paragraph that answers and name the latest resolution when both say the same', async () => {
+    const answer = await ask('Can migrants be held while their papers are checked?');
+    expect(answer.citations.map((citation) => citation.id)).toContain('A/RES/76/172:OP5(a)');
+    expect(answer.citations.map((citation) => citation.id)).not.toContain('A/RES/74/148:OP5(a)');
+    expect(answer.answer).toContain('alternatives to detention while assessments of migration status are under way');
+    expect(answer.answer).toContain('A/RES/76/172 (2021), the latest resolution');
+    expect(answer.answer).toContain('The same text appears in A/RES/74/148');
+  });
+
+  it('should resolve a named paragraph straight to its unit, in the latest version when none is named', async () => {
+    expect((await ask('What does 6 (c) of 76/172 say?')).citations.map((citation) => citation.id)).toEqual(['A/RES/76/172:OP6(c)']);
+    expect((await ask('What is the fourth preambular paragraph of 74/148?')).citations.map((citation) => citation.id)).toEqual(['A/RES/74/148:PP4']);
+    const assumed = await ask('What does paragraph 19 of the resolution say?');
+    expect(assumed.citations.map((citation) => citation.id)).toEqual(['A/RES/76/172:OP19']);
+    expect(assumed.answer).toContain('latest resolution');
+  });
+
+  it('should answer metadata questions from the header and footer', async () => {
+    const date = await ask('When was resolution 76/172 adopted?');
+    expect(date.answer).toContain('16 December 2021');
+    expect(date.citations.map((citation) => citation.id)).toEqual(['A/RES/76/172:FOOTER']);
+    const meeting = await ask('At which plenary meeting and on what date was 74/148 adopted?');
+    expect(meeting.answer).toContain('50th plenary meeting');
+    const agenda = await ask('Under which agenda item was 74/148 adopted?');
+    expect(agenda.citations.map((citation) => citation.id)).toEqual(['A/RES/74/148:HEADER']);
+  });
+
+  it('should list every paragraph that mentions a topic', async () => {
+    const answer = await ask('Which paragraphs of 76/172 mention trafficking in persons?');
+    const cited = answer.citations.map((citation) => citation.id);
+    for (const id of ['PP6', 'PP28', 'OP4(d)', 'OP8', 'OP9', 'OP10', 'OP11(d)']) expect(cited).toContain(`A/RES/76/172:${id}`);
+    expect(cited.every((id) => id.startsWith('A/RES/76/172:'))).toBe(true);
+  });
+
+  it('should follow footnote references to the footnote unit and cite it', async () => {
+    const answer = await ask('Which Treaty Series volume is cited for the Convention on the Rights of the Child?');
+    expect(answer.citations.map((citation) => citation.id)).toEqual(['A/RES/76/172:FN11']);
+    expect(answer.answer).toContain('vol. 1577, No. 27531');
+    expect(answer.answer).toContain('Treaty Series');
+  });
+
+  it('should abstain, without citations, on what the documents do not contain', async () => {
+    for (const question of [
+      'How many countries voted in favour?',
+      "Who is the Special Rapporteur's name?",
+      'Which Member States sponsored resolution 74/148?',
+      'What does the resolution say about the Rohingya crisis?',
+      'What does operative paragraph 30 of 76/172 say?',
+      'What does resolution 72/179 of 2017 say in its paragraph 3?',
+      'How many refugees does each country have to accept under the resolution?',
+    ]) {
+      const answer = await ask(question);
+      expect(answer.abstained, question).toBe(true);
+      expect(answer.citations, question).toEqual([]);
+      expect(answer.answer, question).toMatch(/do(?:es)? not|has no|no /i);
+      expect(answer.sources.length, question).toBeGreaterThan(0);
+    }
+  });
+});

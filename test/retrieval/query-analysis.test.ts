@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { createCorpusStore } from '../../src/corpus/corpus-store.js';
+import { analyzeQuery } from '../../src/retrieval/query-analysis.js';
+import { sampleDocuments } from '../answer/sample-documents.js';
+
+const corpus = createCorpusStore(sampleDocuments());
+
+describe('analyzeQuery', () => {
+  it('should resolve a named paragraph of a named resolution straight to its unit', () => {
+    const analysis = analyzeQuery('what does 2 (c) of 74/148 say?', corpus);
+    expect(analysis.unitIds).toEqual(['A/RES/74/148:OP2(c)']);
+    expect(analysis.assumedLatest).toBe(false);
+  });
+
+  it('should resolve a paragraph without a symbol in the latest version and say it assumed so', () => {
+    const analysis = analyzeQuery('op 3', corpus);
+    expect(analysis.unitIds).toEqual(['A/RES/76/172:OP3']);
+    expect(analysis.assumedLatest).toBe(true);
+  });
+
+  it('should resolve ordinal preambular references and footnotes', () => {
+    expect(analyzeQuery('the first preambular paragraph of the 2019 resolution', corpus).unitIds).toEqual(['A/RES/74/148:PP1']);
+    expect(analyzeQuery('footnote 2 in A/RES/76/172', corpus).unitIds).toEqual(['A/RES/76/172:FN2']);
+  });
+
+  it('should report paragraphs that do not exist instead of inventing them', () => {
+    const analysis = analyzeQuery('what does op 40 say?', corpus);
+    expect(analysis.unitIds).toEqual([]);
+    expect(analysis.missingUnitIds).toEqual(['A/RES/76/172:OP40']);
+  });
+
+  it('should take filters from the question: year, symbol, the older one, the latest', () => {
+    expect(analyzeQuery('detention in the 2019 resolution', corpus).filters.symbols).toEqual(['A/RES/74/148']);
+    expect(analyzeQuery('What does A/RES/76/172 say about children?', corpus).filters.symbols).toEqual(['A/RES/76/172']);
+    expect(analyzeQuery('what does the older one say about remittances?', corpus).filters.symbols).toEqual(['A/RES/74/148']);
+    expect(analyzeQuery('and the latest one?', corpus).filters.symbols).toEqual(['A/RES/76/172']);
+    expect(analyzeQuery('what does it say about children?', corpus).filters.symbols).toBeUndefined();
+  });
+
+  it('should keep request filters and ignore years that match no document', () => {
+    const analysis = analyzeQuery('the Global Compact endorsed in 2018', corpus, { symbols: ['A/RES/74/148'] });
+    expect(analysis.filters.symbols).toEqual(['A/RES/74/148']);
+    expect(analysis.searchText).toContain('2018');
+  });
+
+  it('should recognise metadata, list, footnote and unanswerable questions', () => {
+    expect(analyzeQuery('What is the adoption date?', corpus).metadataField).toBe('date');
+    expect(analyzeQuery('When was the resolution adopted?', corpus).metadataField).toBe('date');
+    expect(analyzeQuery('At which meeting was it adopted?', corpus).metadataField).toBe('meeting');
+    expect(analyzeQuery('Which agenda item?', corpus).metadataField).toBe('agendaItem');
+    expect(analyzeQuery('Which paragraphs mention trafficking in persons?', corpus).listRequested).toBe(true);
+    expect(analyzeQuery('Which Treaty Series volume is cited for the Convention on the Rights of the Child?', corpus).footnoteRequested).toBe(true);
+    expect(analyzeQuery('How many countries voted in favour?', corpus).unanswerable).toBe('vote');
+    expect(analyzeQuery('Who sponsored the resolution?', corpus).unanswerable).toBe('sponsor');
+    expect(analyzeQuery("Who is the Special Rapporteur's name?", corpus).unanswerable).toBe('person');
+    expect(analyzeQuery('Who is invited to present an oral report?', corpus).unanswerable).toBeUndefined();
+  });
+});
+
+describe('analyzeQuery on questions about drafting', () => {
+  it('should treat who drafted or sponsored a resolution as something the texts never say', () => {
+    expect(analyzeQuery('Which non-governmental organization drafted resolution 76/172?', corpus).unanswerable).toBe('sponsor');
+    expect(analyzeQuery('Which countries sponsored it?', corpus).unanswerable).toBe('sponsor');
+    expect(analyzeQuery('What does the draft say about detention?', corpus).unanswerable).toBeUndefined();
+  });
+});
