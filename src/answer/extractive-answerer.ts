@@ -5,11 +5,12 @@ import type { QueryAnalysis } from '../retrieval/query-analysis.js';
 import type { ExpandedQuery } from '../retrieval/query-expansion.js';
 import { sortByDate, seriesOf } from '../retrieval/query-filters.js';
 import type { RetrievedUnit } from '../retrieval/retrieval-types.js';
-import { contentWords, numbersIn, stem } from '../retrieval/text-terms.js';
+import { contentWords, numbersIn, stem, tokenize } from '../retrieval/text-terms.js';
 import { comparableText, describeDocument, withoutMarker, type AnswerDraft, type DraftSentence } from './answer-draft.js';
 import { selectQuote, type QuestionTerms } from './clause-selection.js';
 import { abstain, abstentionFor } from './abstention.js';
 import { findFootnote } from './footnote-answer.js';
+import { asksAboutEveryVersion, counterparts, identicalCopies, nearlySame, preferLatestCopy } from './resolution-versions.js';
 import { describeTopic, listTopic, unitsMentioning } from './list-answer.js';
 import { answerMetadata } from './metadata-answer.js';
 
@@ -240,17 +241,16 @@ function answerFromEvidence(input: ExtractiveInput, terms: QuestionTerms, settin
           : `The resolutions do not say anything about ${describeTopic(analysis.searchText) || 'this'}.`;
     return abstain(what, related);
   }
-  const best = pool[0]!;
-  const bestCoverage = Math.max(...pool.map((entry) => entry.coverage));
+  // Retrieval order decides (re-ranking by coverage here measured worse on the golden set).
+  const ranked = pool;
+  const best = ranked[0]!;
+  const bestCoverage = best.coverage;
   const chosen = [best];
-  const seenTexts = new Set([comparableText(best.hit.unit.text)]);
-  for (const entry of pool.slice(1)) {
+  for (const entry of ranked.slice(1)) {
     if (chosen.length >= settings.maximumUnits) break;
-    const text = comparableText(entry.hit.unit.text);
-    if (seenTexts.has(text)) continue;
+    if (chosen.some((other) => nearlySame(other.hit.unit.text, entry.hit.unit.text))) continue;
     if (entry.coverage < bestCoverage * settings.companionCoverageRatio) continue;
     if (entry.hit.score < best.hit.score * settings.companionScoreRatio) continue;
-    seenTexts.add(text);
     chosen.push(entry);
   }
   const sentences: DraftSentence[] = [];
@@ -265,11 +265,18 @@ function answerFromEvidence(input: ExtractiveInput, terms: QuestionTerms, settin
       unit.kind === 'preamble' ? `${opening}, in its preamble, states: “${quote}”` : `${opening} “${lowerFirst(quote)}”`;
     sentences.push({ text, unitIds: [unit.id] });
     const copies = identicalCopies(unit, corpus).filter((copy) => copy.id !== unit.id);
-    if (copies.length > 0 && asksAboutEveryVersion(analysis.question)) {
-      sentences.push({
-        text: `The same text appears in ${copies.map((copy) => copy.label).join(' and ')}.`,
-        unitIds: copies.map((copy) => copy.id),
-      });
+    if (asksAboutEveryVersion(analysis.question)) {
+      for (const counterpart of counterparts(unit, corpus)) {
+        const identical = copies.some((copy) => copy.id === counterpart.id);
+        const counterpartDocument = corpus.documentOf(counterpart.id)!;
+        const counterpartQuote = withoutMarker(selectQuote(counterpart, terms, input.termWeights).quote).replace(/[;,:]$/, '');
+        sentences.push({
+          text: identical
+            ? `The same text appears in ${describeDocument(counterpartDocument, corpus)}.`
+            : `In ${describeDocument(counterpartDocument, corpus)}, the corresponding paragraph reads: “${counterpartQuote}”`,
+          unitIds: [counterpart.id],
+        });
+      }
     } else if (copies.length > 0) {
       sentences.push({
         text: `The same text appears in ${copies.map((copy) => corpus.documentOf(copy.id)!.symbol).join(' and ')}.`,
@@ -278,28 +285,6 @@ function answerFromEvidence(input: ExtractiveInput, terms: QuestionTerms, settin
     }
   }
   return { sentences, abstained: false, quotes };
-}
-
-/** "in both versions", "in each resolution": the user wants every version cited, not just the latest. */
-function asksAboutEveryVersion(question: string): boolean {
-  return /\b(?:both|each|every|all)\s+(?:of\s+the\s+)?(?:two\s+)?(?:versions|resolutions|texts|documents|years)\b|\bin\s+both\b/i.test(question);
-}
-
-/** Of identical paragraphs in several versions, cite the latest one the filters allow. */
-function preferLatestCopy(unit: DocumentUnit, corpus: CorpusStore, analysis: QueryAnalysis): DocumentUnit {
-  const allowed = new Set(analysis.documents.map((document) => document.symbol));
-  const copies = identicalCopies(unit, corpus).filter((copy) => allowed.has(corpus.documentOf(copy.id)!.symbol));
-  return copies.at(-1) ?? unit;
-}
-
-/** The unit and its verbatim twins in other versions of the same resolution, oldest document first. */
-function identicalCopies(unit: DocumentUnit, corpus: CorpusStore): DocumentUnit[] {
-  const document = corpus.documentOf(unit.id);
-  if (!document) return [unit];
-  const key = comparableText(`${unit.leadIn ?? ''} ${unit.text}`);
-  return seriesOf(document, corpus.documents()).flatMap((version) =>
-    version.units.filter((candidate) => candidate.kind === unit.kind && comparableText(`${candidate.leadIn ?? ''} ${candidate.text}`) === key),
-  );
 }
 
 /** "A/RES/76/172 (2021), the latest resolution" used as a subject needs a closing comma. */

@@ -14,7 +14,7 @@ function monthNumber(word: string): number | undefined {
 
 /** Finds the first "16 December 2021" style date in the text and returns it as ISO `YYYY-MM-DD`. */
 export function findEnglishDate(text: string): string | undefined {
-  const pattern = /(\d{1,2})\s*[a-z£]?\.?\s+([A-Za-z]{3,9})\.?,?\s+[£]?(\d{4})/g;
+  const pattern = /(\d{1,2})\s*[a-z£]?\.?\s+([A-Za-z]{3,9})[\]|]?\.?,?\s+[£]?(\d{4})/g;
   for (const match of text.matchAll(pattern)) {
     const day = Number(match[1]);
     const month = monthNumber(match[2] ?? '');

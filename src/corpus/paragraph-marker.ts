@@ -11,7 +11,7 @@ const misreadDigits: Record<string, number> = { l: 1, I: 1, S: 5, '§': 5, O: 0 
 export function readParagraphMarker(text: string): ParagraphMarker | undefined {
   const number = /^(\d{1,3})\s?\.\s+(.*)$/s.exec(text);
   if (number) return { type: 'number', value: Number(number[1]), alternatives: [], rest: number[2] ?? '' };
-  const comma = /^(\d{1,2}),\s+(?=[A-Z])(.*)$/s.exec(text);
+  const comma = /^(\d{1,2})(?:,\s+|\.)(?=[A-Z])(.*)$/s.exec(text);
   if (comma) return { type: 'number', value: -1, alternatives: [Number(comma[1])], rest: comma[2] ?? '' };
   const misread = /^([0-9lIS§O]{1,2})\.\s+(?=[A-Z])(.*)$/s.exec(text);
   if (misread) {

@@ -140,7 +140,7 @@ export function structureBody(segments: readonly Segment[], options: StructureOp
         state.current = undefined;
         return;
       }
-      if (state.current && isContinuation(state.current, clean, marker, segment.soft)) return appendToDraft(state.current, clean);
+      if (state.current && isContinuation(state.current, clean, marker)) return appendToDraft(state.current, clean);
       state.annex.count += 1;
       add(newDraft(`${base}:P${state.annex.count}`, 'annex', clean));
       return;
@@ -169,7 +169,7 @@ export function structureBody(segments: readonly Segment[], options: StructureOp
       // A printed number may skip ahead when OCR lost one (the ids stay those printed); it may never go back.
       // A misread digit shows in the next number: "4. 8. 6." is 4, 5, 6; "4. 6. 7." lost 5.
       const following = nextNumber(index);
-      const misreadOfExpected = !segment.soft && following === accepted + 1 && marker.value >= 0;
+      const misreadOfExpected = !segment.soft && following === accepted + 1 && marker.value >= 0 && isDigitMisreading(marker.value, accepted);
       const skipped =
         !segment.soft && marker.value > accepted && marker.value <= accepted + maximumSkip && (following === undefined || following === marker.value + 1)
           ? marker.value
@@ -227,7 +227,7 @@ export function structureBody(segments: readonly Segment[], options: StructureOp
       return fail(clean.line, `sub-paragraph "(${marker.token})" does not follow the lettering or numbering before it`);
     }
 
-    if (state.current && isContinuation(state.current, clean, marker, segment.soft)) return appendToDraft(state.current, clean);
+    if (state.current && isContinuation(state.current, clean, marker)) return appendToDraft(state.current, clean);
 
     if (state.inOperativePart && options.numberedOperatives) {
       state.floating.push(add(newDraft('', 'operative', clean)));
@@ -249,6 +249,20 @@ export function structureBody(segments: readonly Segment[], options: StructureOp
   return drafts;
 }
 
+/** Digits OCR confuses with one another; "8." for "5." is a misreading, "1." for "3." is not. */
+const confusableDigits = ['035689', '147'];
+
+function isDigitMisreading(printed: number, expected: number): boolean {
+  const left = String(printed);
+  const right = String(expected);
+  if (left.length !== right.length) return false;
+  const differences = [...left].map((digit, index) => [digit, right[index] ?? '']).filter(([digit, other]) => digit !== other);
+  return (
+    differences.length === 1 &&
+    confusableDigits.some((group) => differences.every(([digit, other]) => group.includes(digit ?? '') && group.includes(other ?? '')))
+  );
+}
+
 function settleFloating(state: BodyState, drafts: UnitDraft[]): void {
   for (const floating of state.floating) {
     const index = drafts.indexOf(floating);
@@ -263,10 +277,9 @@ function settleFloating(state: BodyState, drafts: UnitDraft[]): void {
   state.floating = [];
 }
 
-function isContinuation(current: UnitDraft, clean: CleanSegment, marker: ParagraphMarker | undefined, soft: boolean): boolean {
+function isContinuation(current: UnitDraft, clean: CleanSegment, marker: ParagraphMarker | undefined): boolean {
   if (marker?.type === 'dash') return true;
-  if (marker && !soft) return false;
-  if (marker && soft) return false;
+  if (marker) return false;
   return startsLowercase(clean.text) || !endsParagraph(current.text);
 }
 

@@ -18,7 +18,7 @@ const maximumPreludeLines = 12;
 const maximumPreludeLength = 100;
 
 const councilHeaderLine = [
-  /^(of|on)\s+\S*\d/i,
+  /^([oe]f|on|o f)\s+\S*\d/i,
   /^[[({]\s*[S5$]?\s*\/?\s*\d/,
   /^[[({]\s*S\//,
   /^Resolution of\b/i,

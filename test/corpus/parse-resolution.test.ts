@@ -234,9 +234,27 @@ describe('parseResolution on documents it cannot understand', () => {
     }
   });
 
+  it('should refuse a repeated number even when the numbering then carries on', () => {
+    const text = ['76/999. Test', '', 'The General Assembly,', '', 'Recalling,', '', '1. Decides;', '', '2. Decides;', '', '1. Decides;', '', '4. Decides.'].join('\n');
+    expect(() => parseResolution(text, { sourceFile: 'repeat.txt' })).toThrow(/repeat\.txt:11: operative paragraph 1 where 3 was expected/);
+  });
+
+  it('should read an OCR-misread number as the expected one when the next number confirms it', () => {
+    const text = ['76/999. Test', '', 'The General Assembly,', '', 'Recalling,', '', '1. Decides;', '', '2. Decides;', '', '8. Decides;', '', '4. Decides.'].join('\n');
+    expect(parseResolution(text, { sourceFile: 'ocr.txt' }).units.filter((unit) => unit.kind === 'operative').map((unit) => unit.unit)).toEqual([
+      'OP1', 'OP2', 'OP3', 'OP4',
+    ]);
+  });
+
   it('should refuse a General Assembly text with no "The General Assembly," line', () => {
     expect(() => parseResolution('76/999. Test resolution\n\nRecalling,\n\n1. Decides.\n', { sourceFile: 'x.txt' })).toThrow(
       /x\.txt:1: no "The General Assembly," line/,
+    );
+  });
+
+  it('should refuse a title with no paragraphs after it', () => {
+    expect(() => parseResolution('Resolution 5 (1946)\nof 1 May 1946\n\nThe Security Council,\n', { sourceFile: 'empty.txt' })).toThrow(
+      /empty\.txt:\d+: no preambular or operative paragraphs/,
     );
   });
 

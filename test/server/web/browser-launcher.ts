@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
@@ -17,4 +18,9 @@ export function launchChromium(): Promise<Browser> {
     executablePath: chromiumPath,
     args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** expect.poll with room for a loaded CI machine (its default gives up after one second). */
+export function eventually<T>(read: () => T | Promise<T>) {
+  return expect.poll(read, { timeout: 15_000, interval: 50 });
 }

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium, skipReason } from './browser-launcher.js';
+import { chromiumAvailable, eventually, launchChromium, skipReason } from './browser-launcher.js';
 import { hostileAnswer, hostileUnits, realisticAnswer, units } from './web-fixtures.js';
 import { createStandInApp, listen, type RunningServer, type StandInOptions } from './web-test-servers.js';
 
@@ -38,10 +38,10 @@ describe.skipIf(!chromiumAvailable)(`staff chat page in a real browser ${skipRea
     await page.locator('#question').fill('What does the Assembly say about detention?');
     await page.locator('#question').press('Enter');
     const answer = page.locator('.message.assistant').last();
-    await expect.poll(() => answer.locator('.citation-marker').count()).toBe(2);
+    await eventually(() => answer.locator('.citation-marker').count()).toBe(2);
     expect(await answer.locator('.message-text').textContent()).toContain('alternatives to detention');
     expect(await page.locator('#empty-state').isHidden()).toBe(true);
-    expect(await page.locator('#status').textContent()).toBe('Answer ready.');
+    await eventually(() => page.locator('#status').textContent()).toBe('Answer ready.');
     expect(await page.locator('#sources .source-label').allTextContents()).toEqual([
       'A/RES/76/172, para. 5 (a)',
       'A/RES/76/172, para. 5 (b)',
@@ -54,7 +54,7 @@ describe.skipIf(!chromiumAvailable)(`staff chat page in a real browser ${skipRea
     await marker.focus();
     await page.keyboard.press('Enter');
     const card = page.locator('#source-card');
-    await expect.poll(() => card.locator('.card-text').textContent()).toBe(units[1]?.text);
+    await eventually(() => card.locator('.card-text').textContent()).toBe(units[1]?.text);
     expect(await card.locator('mark').allTextContents()).toEqual(['to work towards ending the detention of migrant children']);
     await page.keyboard.press('Escape');
     expect(await card.isVisible()).toBe(false);
@@ -72,10 +72,10 @@ describe.skipIf(!chromiumAvailable)(`staff chat page in a real browser ${skipRea
     await page.goto(server.url);
     await page.locator('.suggestion').first().click();
     const answer = page.locator('.message.assistant').last();
-    await expect.poll(() => answer.locator('.citation-marker').count()).toBe(2);
+    await eventually(() => answer.locator('.citation-marker').count()).toBe(2);
 
     await answer.locator('.copy-action').click();
-    await expect.poll(() => answer.locator('.copy-action').textContent()).toBe('Copied');
+    await eventually(() => answer.locator('.copy-action').textContent()).toBe('Copied');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain('[A/RES/76/172, para. 5 (a)]');
     expect(copied).toContain('Sources:\n[A/RES/76/172, para. 5 (a)] “to put an end to arbitrary arrest and detention');
@@ -84,7 +84,7 @@ describe.skipIf(!chromiumAvailable)(`staff chat page in a real browser ${skipRea
     await answer.locator('.rate-down').click();
     await answer.locator('.feedback-form textarea').fill('Should also cite the 2019 text.');
     await answer.locator('.feedback-form button[type=submit]').click();
-    await expect.poll(() => record.feedback).toEqual([
+    await eventually(() => record.feedback).toEqual([
       { answerId: 'answer-1', rating: 'down' },
       { answerId: 'answer-1', rating: 'down', comment: 'Should also cite the 2019 text.' },
     ]);
@@ -96,7 +96,7 @@ describe.skipIf(!chromiumAvailable)(`staff chat page in a real browser ${skipRea
     const { server, record } = await startApp();
     const page = await browser.newPage();
     await page.goto(server.url);
-    await expect.poll(() => page.locator('#document-filter option').allTextContents()).toEqual([
+    await eventually(() => page.locator('#document-filter option').allTextContents()).toEqual([
       'All documents',
       'A/RES/76/172 (2021) — Protection of migrants',
       'A/RES/74/148 (2019) — Protection of migrants',
@@ -106,7 +106,7 @@ describe.skipIf(!chromiumAvailable)(`staff chat page in a real browser ${skipRea
     await page.locator('#send').click();
     await page.locator('.citation-marker').click();
     const card = page.locator('#source-card');
-    await expect.poll(() => card.locator('.card-footnotes li').allTextContents()).toEqual([
+    await eventually(() => card.locator('.card-footnotes li').allTextContents()).toEqual([
       'A/RES/76/172, footnote 31: United Nations, Treaty Series, vol. 2955, No. 51379.',
     ]);
     expect(await card.locator('.card-link').getAttribute('href')).toBe('https://undocs.org/en/A/RES/76/172');
@@ -124,12 +124,12 @@ describe.skipIf(!chromiumAvailable)(`staff chat page in a real browser ${skipRea
     await page.goto(server.url);
     await page.locator('#question').fill('<script>window.__verbatimPwned = 1</script>');
     await page.locator('#question').press('Enter');
-    await expect.poll(() => page.locator('.citation-marker').count()).toBe(1);
+    await eventually(() => page.locator('.citation-marker').count()).toBe(1);
     await page.locator('.citation-marker').click();
-    await expect.poll(() => page.locator('#source-card .card-text').textContent()).toBe(hostileUnits[0]?.text);
+    await eventually(() => page.locator('#source-card .card-text').textContent()).toBe(hostileUnits[0]?.text);
     await page.keyboard.press('Escape');
     await page.locator('#sources .source-button').click();
-    await expect.poll(() => page.locator('#source-card .card-footnotes li').count()).toBe(1);
+    await eventually(() => page.locator('#source-card .card-footnotes li').count()).toBe(1);
     expect(await page.evaluate(() => (window as unknown as { __verbatimPwned?: number }).__verbatimPwned)).toBeUndefined();
     expect(await page.locator('main img, main script, dialog img, dialog a, aside img').count()).toBe(0);
     await context.close();

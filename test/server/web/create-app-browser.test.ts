@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer as AppServer } from '../../../src/server/start-server.js';
 import { buildTestApp, listenOnFreePort, makeTestCorpus, type ScriptMode } from '../server-test-kit.js';
-import { chromiumAvailable, launchChromium, skipReason } from './browser-launcher.js';
+import { chromiumAvailable, eventually, launchChromium, skipReason } from './browser-launcher.js';
 import { customerPage, serveCustomerSite, type RunningServer } from './web-test-servers.js';
 
 /**
@@ -53,7 +53,7 @@ describe.skipIf(!chromiumAvailable)(`web assets on the real createApp ${skipReas
     await answer.locator('.citation-marker').click();
     const card = page.locator('verbatim-chat .card-layer');
     const unit = corpus.getUnit('A/RES/76/172:OP5(b)');
-    await expect.poll(() => card.locator('.card-text').textContent()).toBe(unit?.text);
+    await eventually(() => card.locator('.card-text').textContent()).toBe(unit?.text);
     expect(await card.locator('mark').allTextContents()).toEqual(['review detention periods in order to avoid excessive detention of migrants']);
     expect(await card.locator('.card-footnotes li').allTextContents()).toEqual(['A/RES/76/172, footnote 2: See A/HRC/36/42.']);
     await page.keyboard.press('Escape');
@@ -72,7 +72,7 @@ describe.skipIf(!chromiumAvailable)(`web assets on the real createApp ${skipReas
     await page.locator('verbatim-chat #verbatim-question').fill('Can migrants be held?');
     await page.locator('verbatim-chat #verbatim-question').press('Enter');
     const answer = page.locator('verbatim-chat .message.assistant').last();
-    await expect.poll(() => answer.getAttribute('class')).toContain('error');
+    await eventually(() => answer.getAttribute('class')).toContain('error');
     expect(stack.answerService.requests).toHaveLength(0);
     await page.close();
   });
@@ -88,7 +88,7 @@ describe.skipIf(!chromiumAvailable)(`web assets on the real createApp ${skipReas
     await page.locator('#question').press('Enter');
     await page.locator('.message.assistant .message-actions').waitFor();
     await page.locator('.citation-marker').click();
-    await expect.poll(() => page.locator('#source-card .card-text').textContent()).toBe(corpus.getUnit('A/RES/76/172:OP5(b)')?.text);
+    await eventually(() => page.locator('#source-card .card-text').textContent()).toBe(corpus.getUnit('A/RES/76/172:OP5(b)')?.text);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -97,7 +97,7 @@ describe.skipIf(!chromiumAvailable)(`web assets on the real createApp ${skipReas
     const { apiUrl } = await startStack(() => '');
     const page = await browser.newPage();
     await page.goto(`${apiUrl}compare?from=${encodeURIComponent('A/RES/74/148')}&to=${encodeURIComponent('A/RES/76/172')}`);
-    await expect.poll(() => page.locator('#compare-status').textContent()).toBe('5 unchanged, 2 changed, 2 added');
+    await eventually(() => page.locator('#compare-status').textContent()).toBe('5 unchanged, 2 changed, 2 added');
     const rows = page.locator('#comparison > li:visible');
     expect(await rows.count()).toBe(4);
     const header = rows.first();
@@ -107,12 +107,12 @@ describe.skipIf(!chromiumAvailable)(`web assets on the real createApp ${skipReas
     const added = page.locator('#comparison > li.status-added').first();
     expect(await added.locator('.from').textContent()).toBe('Not in the older version');
     expect(await added.locator('.to .side-label').textContent()).toContain('A/RES/76/172, para. 5 (b)');
-    await expect.poll(() => added.locator('.to .side-text').textContent()).toBe(corpus.getUnit('A/RES/76/172:OP5(b)')?.text);
+    await eventually(() => added.locator('.to .side-text').textContent()).toBe(corpus.getUnit('A/RES/76/172:OP5(b)')?.text);
 
     await page.locator('#show-unchanged').check();
     expect(await rows.count()).toBe(9);
     const preamble = page.locator('#comparison > li.status-unchanged').first();
-    await expect.poll(() => preamble.locator('.to .side-text').textContent()).toBe(corpus.getUnit('A/RES/76/172:PP1')?.text);
+    await eventually(() => preamble.locator('.to .side-text').textContent()).toBe(corpus.getUnit('A/RES/76/172:PP1')?.text);
     expect(await preamble.locator('.from .side-label').textContent()).toBe('A/RES/74/148, preamble, para. 1');
     await page.close();
   });
@@ -123,7 +123,7 @@ describe.skipIf(!chromiumAvailable)(`web assets on the real createApp ${skipReas
     await page.goto(starting.apiUrl);
     await page.locator('#question').fill('Can migrants be held?');
     await page.locator('#question').press('Enter');
-    await expect.poll(() => page.locator('.message.assistant.error .message-text').textContent()).toBe(
+    await eventually(() => page.locator('.message.assistant.error .message-text').textContent()).toBe(
       'The assistant is not available right now. Please try again in a moment.',
     );
 
@@ -131,7 +131,7 @@ describe.skipIf(!chromiumAvailable)(`web assets on the real createApp ${skipReas
     await page.goto(failing.apiUrl);
     await page.locator('#question').fill('Can migrants be held?');
     await page.locator('#question').press('Enter');
-    await expect.poll(() => page.locator('.message.assistant.error .message-text').textContent()).toBe('Something went wrong. Please try again.');
+    await eventually(() => page.locator('.message.assistant.error .message-text').textContent()).toBe('Something went wrong. Please try again.');
     expect(await page.locator('.message.assistant .rate-up').count()).toBe(0);
     await page.close();
   });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium, skipReason } from './browser-launcher.js';
+import { chromiumAvailable, eventually, launchChromium, skipReason } from './browser-launcher.js';
 import { hostileAnswer, hostileUnits, realisticAnswer, units } from './web-fixtures.js';
 import { createStandInApp, customerPage, listen, serveCustomerSite, type RunningServer, type StandInOptions } from './web-test-servers.js';
 
@@ -58,19 +58,19 @@ describe.skipIf(!chromiumAvailable)(`widget in a real browser ${skipReason}`, ()
     const page = await browser.newPage();
     await page.goto(site.customer.url);
     await page.locator('verbatim-chat .launcher').click();
-    await expect.poll(() => page.locator('verbatim-chat .title').textContent()).toBe('Ask about migrants');
+    await eventually(() => page.locator('verbatim-chat .title').textContent()).toBe('Ask about migrants');
     await ask(page, 'What about detention of migrants?');
 
     const answer = page.locator('verbatim-chat .message.assistant').last();
     // Half-streamed: text is already on screen while the citations are held back by the stand-in.
-    await expect.poll(() => answer.locator('.message-text').textContent()).toContain('[A/RES/76/172, para. 5 (b)]');
+    await eventually(() => answer.locator('.message-text').textContent()).toContain('[A/RES/76/172, para. 5 (b)]');
     expect(await answer.getAttribute('aria-busy')).toBe('true');
     expect(await answer.locator('.citation-marker').count()).toBe(0);
     release();
 
-    await expect.poll(() => answer.locator('.citation-marker').count()).toBe(2);
+    await eventually(() => answer.locator('.citation-marker').count()).toBe(2);
     expect(await answer.locator('.citation-marker').allTextContents()).toEqual(['A/RES/76/172, para. 5 (a)', 'A/RES/76/172, para. 5 (b)']);
-    expect(await answer.getAttribute('aria-busy')).toBeNull();
+    await eventually(() => answer.getAttribute('aria-busy')).toBeNull();
 
     const request = site.record.chatRequests[0];
     expect(request?.origin).toBe(site.customer.origin);
@@ -79,7 +79,7 @@ describe.skipIf(!chromiumAvailable)(`widget in a real browser ${skipReason}`, ()
 
     await answer.locator('.citation-marker').first().click();
     const card = page.locator('verbatim-chat .card-layer');
-    await expect.poll(() => card.locator('.card-text').textContent()).toBe(units[0]?.text);
+    await eventually(() => card.locator('.card-text').textContent()).toBe(units[0]?.text);
     const marked = await card.locator('mark').allTextContents();
     expect(marked).toEqual(['to put an end to arbitrary arrest and detention', 'to pursue alternatives to detention while assessments of migration status are under way']);
     expect(await card.locator('.card-link').getAttribute('href')).toBe('https://undocs.org/en/A/RES/76/172');
@@ -87,7 +87,7 @@ describe.skipIf(!chromiumAvailable)(`widget in a real browser ${skipReason}`, ()
     expect(await card.isHidden()).toBe(true);
 
     await answer.locator('.rate-up').click();
-    await expect.poll(() => site.record.feedback).toEqual([{ answerId: 'answer-1', rating: 'up' }]);
+    await eventually(() => site.record.feedback).toEqual([{ answerId: 'answer-1', rating: 'up' }]);
     await page.close();
   });
 
@@ -103,14 +103,14 @@ describe.skipIf(!chromiumAvailable)(`widget in a real browser ${skipReason}`, ()
     expect(await page.locator('verbatim-chat .panel').isVisible()).toBe(true);
     expect(await page.locator('verbatim-chat .message.user .message-text').allTextContents()).toEqual(['What about domestic workers?']);
     await page.locator('verbatim-chat .citation-marker').click();
-    await expect.poll(() => page.locator('verbatim-chat .card-footnotes li').allTextContents()).toEqual([
+    await eventually(() => page.locator('verbatim-chat .card-footnotes li').allTextContents()).toEqual([
       'A/RES/76/172, footnote 31: United Nations, Treaty Series, vol. 2955, No. 51379.',
     ]);
 
     // A follow-up sends the restored history with it.
     await page.keyboard.press('Escape');
     await ask(page, 'And detention?');
-    await expect.poll(() => site.record.chatRequests.length).toBe(2);
+    await eventually(() => site.record.chatRequests.length).toBe(2);
     const roles = (site.record.chatRequests[1]?.body as { messages: { role: string }[] }).messages.map((message) => message.role);
     expect(roles).toEqual(['user', 'assistant', 'user']);
     await page.close();
@@ -123,14 +123,14 @@ describe.skipIf(!chromiumAvailable)(`widget in a real browser ${skipReason}`, ()
     await page.locator('verbatim-chat .launcher').click();
     await ask(page, '<img src=x onerror="window.__verbatimPwned = 1"> what now?');
     const answer = page.locator('verbatim-chat .message.assistant').last();
-    await expect.poll(() => answer.locator('.citation-marker').count()).toBe(1);
+    await eventually(() => answer.locator('.citation-marker').count()).toBe(1);
     await answer.locator('.citation-marker').click();
     const card = page.locator('verbatim-chat .card-layer');
-    await expect.poll(() => card.locator('.card-text').textContent()).toBe(hostileUnits[0]?.text);
+    await eventually(() => card.locator('.card-text').textContent()).toBe(hostileUnits[0]?.text);
     await answer.locator('.message-actions').waitFor();
     await page.reload();
     await page.locator('verbatim-chat .citation-marker').click();
-    await expect.poll(() => card.locator('.card-footnotes li').count()).toBe(1);
+    await eventually(() => card.locator('.card-footnotes li').count()).toBe(1);
 
     expect(await page.evaluate(() => (window as unknown as { __verbatimPwned?: number }).__verbatimPwned)).toBeUndefined();
     expect(await answer.locator('.message-text').textContent()).toContain('<img src=x onerror=');
@@ -147,7 +147,7 @@ describe.skipIf(!chromiumAvailable)(`widget in a real browser ${skipReason}`, ()
     await page.locator('verbatim-chat .launcher').click();
     await ask(page, 'What about detention?');
     const answer = page.locator('verbatim-chat .message.assistant').last();
-    await expect.poll(() => answer.getAttribute('class')).toContain('error');
+    await eventually(() => answer.getAttribute('class')).toContain('error');
     expect(await answer.locator('.message-text').textContent()).toBe('The assistant could not be reached. Please try again.');
     expect(site.record.chatRequests).toEqual([]);
 
@@ -168,7 +168,7 @@ describe.skipIf(!chromiumAvailable)(`widget in a real browser ${skipReason}`, ()
     await page.locator('verbatim-chat .launcher').click();
     await ask(page, 'Et la détention ?');
     const answer = page.locator('verbatim-chat .message.assistant').last();
-    await expect.poll(() => answer.locator('.message-text').textContent()).toBe('Ce site n’est pas autorisé à utiliser cet assistant.');
+    await eventually(() => answer.locator('.message-text').textContent()).toBe('Ce site n’est pas autorisé à utiliser cet assistant.');
     expect(site.record.refusals).toBeGreaterThan(0);
     await page.close();
   });
@@ -244,7 +244,7 @@ describe.skipIf(!chromiumAvailable)(`widget in a real browser ${skipReason}`, ()
     await ask(page, 'What about domestic workers?');
     const copy = page.locator('verbatim-chat .copy-action');
     await copy.click();
-    await expect.poll(() => copy.textContent()).toBe('Copied');
+    await eventually(() => copy.textContent()).toBe('Copied');
     const copied = await page.evaluate(() => (window as unknown as { __clipboard: Clipboard }).__clipboard.readText());
     expect(copied).toBe(
       'Member States are invited to consider ratifying the Domestic Workers Convention, 2011 (No. 189) [A/RES/76/172, para. 5 (m)].\n\nSources:\n' +
