@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config.js';
@@ -21,7 +22,8 @@ import { formatMilliseconds, summarizeTimings, type TimingStatistics } from './s
 /**
  * Retrieval cost at 10k, 100k and 1M units. Each size runs as two child processes — build, then a cold
  * load and queries — so RSS and load time are those of a fresh server, not of the builder.
- *   npm run bench -- retrieval [--sizes 10000,100000,1000000] [--passes 5]
+ *   npm run bench -- retrieval [--sizes 10000,100000,1000000] [--passes 5] [--reuse]
+ * --reuse keeps an index already built for a size (and its recorded build figures).
  */
 interface BuildFigures {
   size: number;
@@ -181,8 +183,14 @@ export async function runBenchmark(parameters: string[]): Promise<void> {
   const sizes = readListFlag(parameters, 'sizes', ['10000', '100000', '1000000']).map(Number);
   const results: Array<{ build: BuildFigures; query: QueryFigures }> = [];
   for (const size of sizes) {
-    console.error(`retrieval: building ${label(size)}…`);
-    const build = runChild<BuildFigures>('build', size, passes);
+    const cached = join(SCALE_CACHE_DIRECTORY, `index-${size}.build.json`);
+    let build: BuildFigures;
+    if (parameters.includes('--reuse') && existsSync(cached)) build = JSON.parse(readFileSync(cached, 'utf8')) as BuildFigures;
+    else {
+      console.error(`retrieval: building ${label(size)}…`);
+      build = runChild<BuildFigures>('build', size, passes);
+      writeFileSync(cached, JSON.stringify(build));
+    }
     console.error(`retrieval: built ${label(size)} in ${build.buildSeconds.toFixed(1)} s; querying…`);
     const query = runChild<QueryFigures>('query', size, passes);
     results.push({ build, query });

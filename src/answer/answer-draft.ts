@@ -51,7 +51,7 @@ function clip(text: string): string {
 
 /** "A/RES/76/172 (2021), the latest resolution" — names the version so readers know which one is cited. */
 export function describeDocument(document: ResolutionDocument, corpus: CorpusStore): string {
-  const year = document.year !== undefined ? ` (${document.year})` : '';
+  const year = document.year !== undefined && !document.symbol.includes(`(${document.year})`) ? ` (${document.year})` : '';
   const series = seriesOf(document, corpus.documents());
   if (series.length < 2) return `${document.symbol}${year}`;
   if (series.at(-1)?.symbol === document.symbol) return `${document.symbol}${year}, the latest resolution`;

@@ -9,11 +9,17 @@ import { CitationOutputParser } from './citation-output-parser.js';
 import type { SupportSettings, ValidatedSentence } from './citation-validation.js';
 import { describeDocument } from './answer-draft.js';
 import type { PromptFiles } from './prompt-files.js';
+import { removeInstructions } from './instruction-filter.js';
 import { fenceQuestion, fenceSources, type NumberedSource } from './source-fencing.js';
 
 export interface LlmAnswerInput {
   question: string;
   units: readonly DocumentUnit[];
+}
+
+function withoutInstructions(unit: DocumentUnit): DocumentUnit {
+  const text = removeInstructions(unit.text).text;
+  return text === unit.text.trim() ? unit : { ...unit, text };
 }
 
 /** Braces are template syntax for ChatPromptTemplate; prompt files are literal text. */
@@ -51,9 +57,11 @@ export function createLlmAnswerChain(options: {
   return {
     /** Streams validated sentences; throws the model's error (the caller falls back). */
     async *stream(input: LlmAnswerInput, signal?: AbortSignal): AsyncGenerator<ValidatedSentence> {
+      // Instruction-like sentences inside a document are data, never orders: the model does not see
+      // them, and validation does not accept them as support.
       const numbered: NumberedSource[] = input.units.map((unit, position) => ({
         number: position + 1,
-        unit,
+        unit: withoutInstructions(unit),
         documentDescription: describeDocument(options.corpus.documentOf(unit.id)!, options.corpus),
       }));
       const sources = new Map(numbered.map((source) => [source.number, source.unit]));

@@ -5,8 +5,8 @@ import type { AlignedPair, DocumentAlignment } from './alignment-types.js';
 import { changedRuns } from './word-diff.js';
 import { type ComparisonSentence, describePair, supportingQuotes } from './change-description.js';
 import { type ComparisonQuestion, parseComparisonQuestion, topicStems } from './comparison-question.js';
-import { yearOf } from './resolution-series.js';
-import { unitStems } from './unit-stems.js';
+import { findVersion, type ResolutionSeries, yearOf } from './resolution-series.js';
+import { topicRelevance, type TopicRelevance } from './topic-relevance.js';
 import { chooseVersions } from './version-choice.js';
 import { contentStems } from './word-stems.js';
 
@@ -30,34 +30,37 @@ function named(document: ResolutionDocument): string {
 
 const BODY = new Set(['preamble', 'operative', 'annex']);
 
-function isBody(corpus: CorpusStore, pair: AlignedPair): boolean {
+function kindOf(corpus: CorpusStore, pair: AlignedPair): string | undefined {
   const id = pair.toIds[0] ?? pair.fromIds[0];
-  const kind = id ? corpus.getUnit(id)?.kind : undefined;
+  return id ? corpus.getUnit(id)?.kind : undefined;
+}
+
+function isBody(corpus: CorpusStore, pair: AlignedPair): boolean {
+  const kind = kindOf(corpus, pair);
   return kind !== undefined && BODY.has(kind);
 }
 
-/** Share of the topic stems a set of units holds. */
-function coverage(corpus: CorpusStore, ids: readonly string[], topic: readonly string[]): number {
-  if (topic.length === 0) return 0;
-  const stems = new Set<string>();
-  for (const id of ids) {
-    const unit = corpus.getUnit(id);
-    if (unit) for (const stem of unitStems(unit)) stems.add(stem);
-  }
-  return topic.filter((stem) => stems.has(stem)).length / topic.length;
+/** Below this share of the topic's weight a paragraph is not about the topic. */
+const RELEVANT = 0.5;
+/** Paragraphs scoring this close to the best are as much about the topic; the rest are side mentions. */
+const NEAR_BEST = 0.8;
+
+interface ScoredPair {
+  pair: AlignedPair;
+  score: number;
+  /** A whole paragraph added or dropped, rather than words added to or dropped from a kept one. */
+  whole: boolean;
 }
 
-function enough(score: number, topic: readonly string[]): boolean {
-  return topic.length <= 2 ? score >= 1 : score >= 2 / 3;
+/** The pairs about the topic, best first: those near the best score, whole paragraphs before edits. */
+function bestOnTopic(scored: readonly ScoredPair[]): ScoredPair[] {
+  const onTopic = scored.filter((entry) => entry.score >= RELEVANT);
+  const best = Math.max(0, ...onTopic.map((entry) => entry.score));
+  return onTopic.filter((entry) => entry.score >= best * NEAR_BEST).sort((a, b) => b.score - a.score || Number(b.whole) - Number(a.whole));
 }
 
 function changedText(pair: AlignedPair, side: 'inserted' | 'deleted'): string {
   return changedRuns(pair.diff ?? []).map((run) => run[side]).join(' ');
-}
-
-function touchesTopic(text: string, topic: readonly string[]): boolean {
-  const stems = contentStems(text);
-  return topic.some((stem) => stems.has(stem));
 }
 
 function changeSize(pair: AlignedPair): number {
@@ -83,32 +86,44 @@ function summarySentence(corpus: CorpusStore, alignment: DocumentAlignment, from
   };
 }
 
+/** Body pairs within the part of the text the question names. */
+function bodyPairs(corpus: CorpusStore, alignment: DocumentAlignment, question: ComparisonQuestion): AlignedPair[] {
+  return alignment.pairs.filter((pair) => {
+    if (!isBody(corpus, pair)) return false;
+    if (question.part === 'preamble') return kindOf(corpus, pair) === 'preamble';
+    if (question.part === 'operative') return kindOf(corpus, pair) === 'operative';
+    return true;
+  });
+}
+
+/** Added (or dropped) paragraphs and words on the topic, the most on-topic first. */
+function additionsOrRemovals(body: readonly AlignedPair[], relevance: TopicRelevance, question: ComparisonQuestion, topic: readonly string[]): AlignedPair[] {
+  const added = question.intent === 'added';
+  const side = added ? 'inserted' : 'deleted';
+  const whole = body.filter((pair) => pair.status === (added ? 'added' : 'removed'));
+  const edited = body.filter((pair) => pair.fromIds.length > 0 && pair.toIds.length > 0 && changeSize(pair) > 0 && changedText(pair, side).trim() !== '');
+  // Without a topic, "what was dropped?" means whole paragraphs; "what is new?" also means new words.
+  if (topic.length === 0) return added ? [...whole, ...edited] : whole;
+  return bestOnTopic([
+    ...whole.map((pair) => ({ pair, score: relevance.ofUnits(added ? pair.toIds : pair.fromIds), whole: true })),
+    ...edited.map((pair) => ({ pair, score: relevance.ofStems(contentStems(changedText(pair, side))), whole: false })),
+  ]).map((entry) => entry.pair);
+}
+
 function relevantPairs(corpus: CorpusStore, alignment: DocumentAlignment, question: ComparisonQuestion, topic: string[]): AlignedPair[] {
-  const body = alignment.pairs.filter((pair) => isBody(corpus, pair));
-  const onTopic = (pair: AlignedPair): boolean =>
-    topic.length === 0 || enough(Math.max(coverage(corpus, pair.toIds, topic), coverage(corpus, pair.fromIds, topic)), topic);
+  const body = bodyPairs(corpus, alignment, question);
+  const relevance = topicRelevance(corpus, alignment, topic);
   switch (question.intent) {
     case 'added':
-      return body.filter(
-        (pair) =>
-          onTopic(pair) &&
-          (pair.status === 'added' || (pair.fromIds.length > 0 && pair.toIds.length > 0 && (topic.length === 0 ? changeSize(pair) > 0 : touchesTopic(changedText(pair, 'inserted'), topic)))),
-      );
     case 'removed':
-      return body.filter(
-        (pair) =>
-          onTopic(pair) &&
-          (pair.status === 'removed' || (topic.length > 0 && pair.toIds.length > 0 && touchesTopic(changedText(pair, 'deleted'), topic))),
-      );
+      return additionsOrRemovals(body, relevance, question, topic);
     case 'same':
     case 'changed': {
-      const scored = body
-        .map((pair) => ({ pair, score: coverage(corpus, pair.toIds, topic) + coverage(corpus, pair.fromIds, topic) }))
-        .filter((entry) => onTopic(entry.pair))
-        .sort((a, b) => b.score - a.score);
+      // "Whole" here means kept in both: of equally good matches, a question about sameness means one that was kept.
+      const scored = bestOnTopic(body.map((pair) => ({ pair, score: relevance.ofPair(pair), whole: pair.fromIds.length > 0 && pair.toIds.length > 0 })));
       if (question.intent === 'same') return scored.slice(0, 1).map((entry) => entry.pair);
-      const changed = scored.filter((entry) => entry.pair.status !== 'unchanged').map((entry) => entry.pair);
-      return changed.length > 0 ? changed : scored.slice(0, 1).map((entry) => entry.pair);
+      const changed = scored.filter((entry) => entry.pair.status !== 'unchanged');
+      return (changed.length > 0 ? changed : scored).slice(0, 3).map((entry) => entry.pair);
     }
     case 'summary': {
       const edits = body
@@ -128,15 +143,26 @@ function relevantPairs(corpus: CorpusStore, alignment: DocumentAlignment, questi
   }
 }
 
-/** Pairs holding the paragraphs the question names by number, read in the newer text first. */
-function namedPairs(alignment: DocumentAlignment, question: ComparisonQuestion, from: ResolutionDocument, to: ResolutionDocument): AlignedPair[] {
+/**
+ * Pairs holding the paragraphs the question names by number: in the version it ties the number
+ * to ("paragraph 6 (m) of 74/148"), else read in the newer text first.
+ */
+function namedPairs(
+  alignment: DocumentAlignment,
+  question: ComparisonQuestion,
+  series: ResolutionSeries,
+  from: ResolutionDocument,
+  to: ResolutionDocument,
+): AlignedPair[] {
   const found: AlignedPair[] = [];
-  for (const unit of question.paragraphMentions) {
-    const pair =
-      alignment.pairs.find((candidate) => candidate.toIds.includes(`${to.symbol}:${unit}`)) ??
-      alignment.pairs.find((candidate) => candidate.fromIds.includes(`${from.symbol}:${unit}`));
+  question.paragraphMentions.forEach((unit, index) => {
+    const version = question.paragraphVersions?.[index];
+    const document = version === undefined ? undefined : findVersion(series, version);
+    const inTo = (): AlignedPair | undefined => alignment.pairs.find((candidate) => candidate.toIds.includes(`${to.symbol}:${unit}`));
+    const inFrom = (): AlignedPair | undefined => alignment.pairs.find((candidate) => candidate.fromIds.includes(`${from.symbol}:${unit}`));
+    const pair = document === from ? inFrom() : document === to ? inTo() : (inTo() ?? inFrom());
     if (pair && !found.includes(pair)) found.push(pair);
-  }
+  });
   return found;
 }
 
@@ -147,7 +173,8 @@ function balanced(corpus: CorpusStore, pairs: readonly AlignedPair[], preamble: 
   return pairs.filter((pair) => fromPreamble.includes(pair) || fromOperative.includes(pair));
 }
 
-const MAX_DETAIL_SENTENCES = 10;
+/** Beyond these, more paragraphs bury the ones that answer; the side-by-side view lists every change. */
+const MAX_DETAIL_SENTENCES = 6;
 const SUMMARY_DETAIL_SENTENCES = 10;
 
 /**
@@ -159,6 +186,7 @@ export function answerComparison(question: string, corpus: CorpusStore): Compari
   const parsed = parseComparisonQuestion(question);
   if (!parsed) return null;
   const versions = chooseVersions(corpus, parsed, question);
+  if (!versions && parsed.needsTwoVersions) return null;
   if (!versions) {
     return {
       sentences: [{ text: 'The corpus holds no earlier or later version of that resolution to compare it with.', unitIds: [] }],
@@ -167,6 +195,9 @@ export function answerComparison(question: string, corpus: CorpusStore): Compari
     };
   }
   const { series, from, to, byDefault } = versions;
+  if (parsed.needsTwoVersions && new Set(parsed.versionMentions.map((mention) => findVersion(series, mention)).filter(Boolean)).size < 2) {
+    return null;
+  }
   const titleStems = contentStems(series.title);
   const topic = topicStems(parsed.topicWords).filter((stem) => !titleStems.has(stem));
   const aboutEverything =
@@ -182,8 +213,9 @@ export function answerComparison(question: string, corpus: CorpusStore): Compari
     });
   }
   if (effective.intent === 'summary') sentences.push(summarySentence(corpus, alignment, from, to));
-  const mentioned = namedPairs(alignment, effective, from, to);
-  const pairs = mentioned.length > 0 ? mentioned : relevantPairs(corpus, alignment, effective, topic);
+  const mentioned = namedPairs(alignment, effective, series, from, to);
+  const relevant = mentioned.length > 0 ? mentioned : relevantPairs(corpus, alignment, effective, topic);
+  const pairs = mentioned.length === 0 && effective.single && effective.intent !== 'summary' ? relevant.slice(0, 1) : relevant;
   const shown = effective.intent === 'summary' ? SUMMARY_DETAIL_SENTENCES : MAX_DETAIL_SENTENCES;
   const quotes: Record<string, string> = {};
   for (const pair of pairs.slice(0, shown)) {
@@ -195,27 +227,34 @@ export function answerComparison(question: string, corpus: CorpusStore): Compari
     // Citing every remaining paragraph would bury the ones quoted above; the full list is the alignment.
     sentences.push({
       text: `${rest.length} more ${rest.length === 1 ? 'paragraph differs' : 'paragraphs differ'}; the side-by-side comparison of ${from.symbol} and ${to.symbol} lists every change.`,
-      unitIds: [...documentUnitId(from), ...documentUnitId(to)],
+      unitIds: [],
     });
   }
   if (pairs.length === 0 && effective.intent !== 'summary') {
-    return { sentences: [...sentences, noChangeSentence(corpus, alignment, effective, topic, from, to)], abstained: false, quotes };
+    const related = relatedPairs(corpus, alignment, effective, topic);
+    if (related.length === 0 && (effective.intent === 'same' || effective.intent === 'changed')) {
+      const what = effective.topicWords.join(' ');
+      return { sentences: [{ text: `Neither ${named(from)} nor ${named(to)} has a paragraph on ${what}.`, unitIds: [] }], abstained: true, quotes };
+    }
+    return { sentences: [...sentences, noChangeSentence(related, effective, from, to)], abstained: false, quotes };
   }
   return { sentences, abstained: false, quotes };
 }
 
+/** The paragraphs on the topic, whatever happened to them. */
+function relatedPairs(corpus: CorpusStore, alignment: DocumentAlignment, question: ComparisonQuestion, topic: string[]): AlignedPair[] {
+  if (topic.length === 0) return [];
+  const relevance = topicRelevance(corpus, alignment, topic);
+  const scored = bodyPairs(corpus, alignment, question).map((pair) => ({ pair, score: relevance.ofPair(pair), whole: false }));
+  return bestOnTopic(scored)
+    .slice(0, 3)
+    .map((entry) => entry.pair);
+}
+
 /** Says plainly that nothing matched, citing the paragraphs on the topic when there are some. */
-function noChangeSentence(
-  corpus: CorpusStore,
-  alignment: DocumentAlignment,
-  question: ComparisonQuestion,
-  topic: string[],
-  from: ResolutionDocument,
-  to: ResolutionDocument,
-): ComparisonSentence {
+function noChangeSentence(related: readonly AlignedPair[], question: ComparisonQuestion, from: ResolutionDocument, to: ResolutionDocument): ComparisonSentence {
   const what = question.topicWords.length > 0 ? ` on ${question.topicWords.join(' ')}` : '';
   const verb = question.intent === 'removed' ? `dropped nothing${what} that ${named(from)} had` : `adds nothing${what} to ${named(from)}`;
-  const related = alignment.pairs.filter((pair) => enough(coverage(corpus, pair.toIds, topic), topic)).slice(0, 3);
   const unitIds = related.length > 0 ? related.flatMap((pair) => [...pair.fromIds, ...pair.toIds]) : [...documentUnitId(from), ...documentUnitId(to)];
   return { text: `${named(to)} ${verb}.`, unitIds };
 }

@@ -1,14 +1,28 @@
-import { diffWords } from 'diff';
+import { diffArrays } from 'diff';
 import type { DiffSegment } from './alignment-types.js';
+
+/**
+ * Words with the spacing after them, hyphenated words and symbols whole ("seventy-fifth", "74/148"),
+ * punctuation on its own: `diffWords` splits at hyphens, so "seventy-fifth" → "seventy-seventh"
+ * would read as "fifth" → "seventh".
+ */
+const TOKEN = /[\p{L}\p{N}]+(?:[-‐‑'’/.][\p{L}\p{N}]+)*\s*|[^\p{L}\p{N}\s]\s*|\s+/gu;
+
+function tokens(text: string): string[] {
+  return text.match(TOKEN) ?? [];
+}
 
 /** Word-level diff from the older to the newer text, adjacent segments of one kind joined. */
 export function wordDiff(fromText: string, toText: string): DiffSegment[] {
   const segments: DiffSegment[] = [];
-  for (const change of diffWords(fromText, toText)) {
+  // Spacing is not wording: tokens compare without it.
+  const changes = diffArrays(tokens(fromText), tokens(toText), { comparator: (left, right) => left.trim() === right.trim() });
+  for (const change of changes) {
     const op: DiffSegment['op'] = change.added ? 'insert' : change.removed ? 'delete' : 'equal';
+    const text = change.value.join('');
     const last = segments.at(-1);
-    if (last && last.op === op) last.text += change.value;
-    else segments.push({ op, text: change.value });
+    if (last && last.op === op) last.text += text;
+    else segments.push({ op, text });
   }
   return segments;
 }

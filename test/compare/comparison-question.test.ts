@@ -50,4 +50,39 @@ describe('parseComparisonQuestion', () => {
     expect(parseComparisonQuestion('What new obligations does the resolution create for States?')).toBeNull();
     expect(parseComparisonQuestion('Which Treaty Series volume is cited for the Convention on the Rights of the Child?')).toBeNull();
   });
+
+  it('should need real change or version intent, not "still" or "same" alone', () => {
+    expect(parseComparisonQuestion('Do migrants without papers still have human rights?')).toBeNull();
+    expect(parseComparisonQuestion('Do migrants have the same rights as nationals?')).toBeNull();
+    expect(parseComparisonQuestion('Is the paragraph on detention still the same?')).toMatchObject({ intent: 'same' });
+  });
+
+  it('should read "kept" and questions put to both versions as questions about sameness', () => {
+    expect(parseComparisonQuestion('Was the request on the High-level Dialogue kept in 2021?')).toMatchObject({ intent: 'same', topicWords: ['request', 'high-level', 'dialogue'] });
+    expect(parseComparisonQuestion('Does policy coherence include the local level in both versions?')).toMatchObject({ intent: 'same' });
+  });
+
+  it('should mark a question that only names two versions, so the answer can check they are versions', () => {
+    expect(parseComparisonQuestion('Which session is named under the 2019 resolution and under the 2021 one?')).toMatchObject({
+      intent: 'same',
+      needsTwoVersions: true,
+      versionMentions: ['2019', '2021'],
+    });
+    expect(parseComparisonQuestion('What does the 2021 resolution say about detention?')).toBeNull();
+  });
+
+  it('should tie a paragraph number to the version named with it', () => {
+    expect(parseComparisonQuestion('In 74/148 the call was paragraph 6 (m). Where is it in 76/172?')).toMatchObject({
+      paragraphMentions: ['OP6(m)'],
+      paragraphVersions: ['74/148'],
+      versionMentions: ['74/148', '76/172'],
+    });
+    expect(parseComparisonQuestion('Is paragraph 8 of the 2021 text the same as in 2019?')).toMatchObject({ paragraphVersions: ['2021'] });
+    expect(parseComparisonQuestion('How did operative paragraph 1 change between 74/148 and 76/172?')!.paragraphVersions).toBeUndefined();
+  });
+
+  it('should note the part of the text and whether one paragraph is asked for', () => {
+    expect(parseComparisonQuestion('Which preambular paragraph did the 2021 resolution add on COVID-19?')).toMatchObject({ part: 'preamble', single: true });
+    expect(parseComparisonQuestion('What did the 2021 resolution add about COVID-19?')).not.toHaveProperty('single');
+  });
 });

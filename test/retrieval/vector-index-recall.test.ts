@@ -12,15 +12,15 @@ const SECURITY_COUNCIL = '/work/shared/corpus-extra/security-council';
 
 /**
  * Real embeddings of the bundled corpus plus a seeded sample of Security Council texts; the chosen
- * efSearch must reach recall@10 ≥ 0.98 against exact search. Takes ~15 s: it runs the real encoder.
+ * efSearch must reach recall@10 ≥ 0.98 against exact search. Takes ~15 s on an idle 2-core machine (it runs the real encoder), minutes under heavy load.
  */
 describe('vector index recall', () => {
   it('should reach recall@10 of at least 0.98 against exact search with the default efSearch', async () => {
     const random = seededRandom(2024);
-    const councilFiles = (await readdir(SECURITY_COUNCIL)).sort().filter(() => random() < 0.02).map((name) => join(SECURITY_COUNCIL, name));
+    const councilFiles = (await readdir(SECURITY_COUNCIL)).sort().filter(() => random() < 0.015).map((name) => join(SECURITY_COUNCIL, name));
     const files = ['corpus/A_RES_76_172.txt', 'corpus/A_RES_74_148.txt', ...councilFiles];
     const chunks = (await Promise.all(files.map(parseResolutionFile))).flatMap((document) => chunkDocument(document));
-    expect(chunks.length).toBeGreaterThan(400);
+    expect(chunks.length).toBeGreaterThan(350);
 
     const embedder = await createParallelEmbedder({ workers: 2 });
     let vectors: Float32Array[];
@@ -41,5 +41,5 @@ describe('vector index recall', () => {
     console.info(`${chunks.length} chunks, ${measurements[0]!.queries} held-out queries: ${measurements.map((m) => `ef=${m.efSearch} recall@10=${m.recall.toFixed(4)}`).join('; ')}`);
     const atDefault = measurements.find((measurement) => measurement.efSearch === DEFAULT_VECTOR_PARAMETERS.efSearch);
     expect(atDefault!.recall).toBeGreaterThanOrEqual(0.98);
-  }, 120_000);
+  }, 300_000);
 });
