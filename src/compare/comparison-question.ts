@@ -114,7 +114,7 @@ export function parseComparisonQuestion(question: string): ComparisonQuestion | 
     ...new Set([
       ...(text.match(VERSION_MENTION) ?? []),
       // "resolution 242" names a document even without its session; kept so it is not mistaken for none.
-      ...[...text.matchAll(/\b(?:resolution|s\/res\/)\s*(\d{1,4})\b(?!\/)/g)].map((match) => `resolution ${match[1]}`),
+      ...[...text.matchAll(/\b(?:resolutions?|s\/res\/)\s*(\d{1,4})\b(?!\/)/g)].map((match) => `resolution ${match[1]}`),
     ]),
   ];
   const mentions = paragraphMentionsOf(text);

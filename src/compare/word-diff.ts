@@ -24,7 +24,34 @@ export function wordDiff(fromText: string, toText: string): DiffSegment[] {
     if (last && last.op === op) last.text += text;
     else segments.push({ op, text });
   }
-  return segments;
+  return detachTrailingSpace(segments);
+}
+
+/**
+ * A replacement ("18 " → "16 ") keeps its spacing outside the marked words, so a display shows
+ * <del>18</del> <ins>16</ins> rather than marking the space too. Pure insertions and deletions keep
+ * theirs, or the other side would read a double space.
+ */
+function detachTrailingSpace(segments: DiffSegment[]): DiffSegment[] {
+  const result: DiffSegment[] = [];
+  for (let start = 0; start < segments.length; ) {
+    if (segments[start]!.op === 'equal') {
+      result.push(segments[start]!);
+      start += 1;
+      continue;
+    }
+    let end = start;
+    while (end < segments.length && segments[end]!.op !== 'equal') end += 1;
+    const run = segments.slice(start, end);
+    const replaced = run.some((segment) => segment.op === 'delete') && run.some((segment) => segment.op === 'insert');
+    const space = replaced ? (run.find((segment) => segment.op === 'delete')!.text.match(/\s+$/)?.[0] ?? '') : '';
+    for (const segment of run) result.push(space ? { op: segment.op, text: segment.text.replace(/\s+$/, '') } : segment);
+    const next = segments[end];
+    if (space && next) next.text = space + next.text.replace(/^\s+/, '');
+    else if (space) result.push({ op: 'equal', text: space });
+    start = end;
+  }
+  return result;
 }
 
 export interface ChangedRun {

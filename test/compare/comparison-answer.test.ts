@@ -99,6 +99,11 @@ describe('answerComparison', () => {
     expect(cited(answer)).toEqual([]);
   });
 
+  it('should leave alone a question naming two documents by number and year that are not versions of one text', () => {
+    expect(answerComparison('What did resolutions 2334 (2015) and 2254 (2017) decide on water?', corpus)).toBeNull();
+    expect(answerComparison('What do the 2015 and 2017 resolutions say about groundwater?', corpus)).not.toBeNull();
+  });
+
   it('should abstain when the named resolution has no other version', () => {
     const answer = answerComparison('What changed in the 2017 law of the sea resolution compared with 2005?', createCorpusStore([unrelated]))!;
     expect(answer.abstained).toBe(true);
