@@ -92,6 +92,8 @@ export async function runBenchmark(parameters: string[]): Promise<void> {
     firstEvent = await timeToFirstEvent(server.url, questions, 60);
     for (const connections of connectionsList) {
       for (const scenario of scenarios) {
+        // Let the previous row's unfinished requests drain, so each row starts from an idle server.
+        await new Promise((resolve) => setTimeout(resolve, 5_000));
         const row = await load(server, scenario, connections, seconds, questions);
         rows.push(row);
         console.error(`${scenario.name} @${connections}: ${row.requestsPerSecond.toFixed(1)} req/s p50 ${row.p50} p99 ${row.p99} errors ${row.errors} non2xx ${row.non2xx}`);
@@ -116,7 +118,7 @@ export async function runBenchmark(parameters: string[]): Promise<void> {
   const markdown = [
     `Command: \`npm run bench -- server --connections ${connectionsList.join(',')} --seconds ${seconds}${noCache ? ' --no-cache' : ''}\``,
     '',
-    `Server: its own process (bench/support/bundled-server-process.ts), the bundled corpus, the bundled encoder${noCache ? ' with the query cache off' : ' behind the production query cache (the ' + questions.length + ' questions repeat, so after the first pass query embeddings are cache hits)'}, extractive answerer, rate limits raised via RATE_LIMIT_PER_MINUTE, MAX_CONCURRENT_ANSWERS at its default. Load: autocannon ${seconds} s per row, cycling through ${questions.length} ${golden.length ? 'golden-set' : 'benchmark'} questions. autocannon runs in the benchmark process, sharing the 2 cores with the server.`,
+    `Server: its own process (bench/support/bundled-server-process.ts), the bundled corpus, the bundled encoder${noCache ? ' with the query cache off' : ' behind the production query cache (the ' + questions.length + ' questions repeat, so after the first pass query embeddings are cache hits)'}, extractive answerer, rate limits raised via RATE_LIMIT_PER_MINUTE, MAX_CONCURRENT_ANSWERS at its default. Load: autocannon ${seconds} s per row, cycling through ${questions.length} ${golden.length ? 'golden-set' : 'benchmark'} questions. autocannon runs in the benchmark process, sharing the 2 cores with the server. Requests still in flight when a row's time is up are not counted (neither as done nor as errors); a row with few requests means answers took longer than the row lasted.`,
     '',
     table,
     '',

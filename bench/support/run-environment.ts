@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 
 /** Where and when a benchmark ran, so figures from different machines are never compared blindly. */
 export interface RunEnvironment {
@@ -12,6 +12,8 @@ export interface RunEnvironment {
   cpuModel: string;
   cpus: number;
   memoryGigabytes: number;
+  /** 1-minute load average when the run started: above the core count, other work shared the CPUs. */
+  loadAverage: number;
 }
 
 function git(...parameters: string[]): string {
@@ -33,6 +35,7 @@ export function describeRunEnvironment(): RunEnvironment {
     cpuModel: processors[0]?.model.trim() ?? 'unknown',
     cpus: processors.length,
     memoryGigabytes: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+    loadAverage: Math.round(loadavg()[0]! * 10) / 10,
   };
 }
 
@@ -42,6 +45,7 @@ export function describeEnvironmentMarkdown(environment: RunEnvironment): string
     `- Commit: ${environment.commit}${environment.uncommittedChanges ? ' (with uncommitted changes)' : ''}`,
     `- Machine: ${environment.cpus} × ${environment.cpuModel}, ${environment.memoryGigabytes} GB RAM, ${environment.platform}`,
     `- Node: ${environment.node}`,
+    `- Load average at the start of the run: ${environment.loadAverage}${environment.loadAverage > environment.cpus ? ` (above ${environment.cpus} cores: other processes shared the machine, so latencies are inflated)` : ''}`,
   ].join('\n');
 }
 

@@ -9,13 +9,13 @@ import { createQueryExpansion, loadDomainThesaurus, vocabularyOf } from '../retr
 import type { RetrievedUnit } from '../retrieval/retrieval-types.js';
 import type { SearchIndex } from '../retrieval/search-index.js';
 import { createSpellingCorrector, wordsOf } from '../retrieval/spelling-correction.js';
-import { contentWords, stem, tokenize } from '../retrieval/text-terms.js';
 import { createWordNetLookup } from '../retrieval/wordnet-synonyms.js';
 import { renderDraft, type AnswerDraft } from './answer-draft.js';
 import type { Answer, AnswerEvent, AnswerRequest, AnswerService, Citation, SourceReference } from './answer-types.js';
 import { createOpenAiChatModel, retryPolicyFrom, type ChatModel } from './chat-model.js';
 import { composeExtractiveAnswer, defaultExtractiveSettings, type ExtractiveSettings } from './extractive-answerer.js';
 import { createLlmFollowUpRewriter, createRuleFollowUpRewriter } from './follow-up-rewriter.js';
+import { createUnknownTopicDetector } from './unknown-topic-words.js';
 import { removeInstructions } from './instruction-filter.js';
 import { streamLlmAnswer } from './llm-answer-stream.js';
 import { createLlmAnswerChain } from './llm-answerer.js';
@@ -32,11 +32,6 @@ export interface AnswerServiceDependencies {
   prompts?: PromptFiles;
   extractiveSettings?: ExtractiveSettings;
 }
-
-/** Words about documents rather than topics: never evidence that a topic is missing. */
-const metaWords = new Set(
-  'version versions volume volumes symbol symbols reference references footnote footnotes citation citations title wording text document documents copy number numbers series'.split(' '),
-);
 
 /** Raised by `answer()` when the stream ended in an error event; `code` maps to a public message. */
 export class AnswerError extends Error {
@@ -59,20 +54,7 @@ export function createAnswerService(deps: AnswerServiceDependencies): AnswerServ
   const chunkTexts = index.chunks.map((chunk) => chunk.text);
   const vocabulary = vocabularyOf(chunkTexts);
   const expansion = createQueryExpansion({ thesaurus, wordNet, vocabulary });
-  /**
-   * Topic words the texts lack: nouns and adjectives (never verbs, which paraphrases are full of) that
-   * neither the corpus nor an expansion matches, and capitalised names WordNet does not know.
-   */
-  const unknownTopicWords = (text: string, added: ReadonlyArray<{ from: string }>): string[] => {
-    const expandedFrom = new Set(added.flatMap((entry) => tokenize(entry.from)));
-    const capitalised = new Set((text.match(/(?<=\S\s+)[A-Z][a-z]+/g) ?? []).map((word) => word.toLowerCase()));
-    return contentWords(text).filter((word) => {
-      if (/\d/.test(word) || metaWords.has(word) || vocabulary.has(stem(word)) || expandedFrom.has(word)) return false;
-      const partsOfSpeech = wordNet.partsOfSpeech(word);
-      if (partsOfSpeech.length === 0) return capitalised.has(word);
-      return !partsOfSpeech.includes('verb') && !partsOfSpeech.includes('adv');
-    });
-  };
+  const unknownTopicWords = createUnknownTopicDetector({ vocabulary, wordNet });
   const speller = createSpellingCorrector([...wordsOf(chunkTexts), ...wordsOf(Object.keys(thesaurus))], (word) => wordNet.isKnownWord(word));
   const retriever = createHybridRetriever({ index, embedder, expansion, reranker: createFeatureReranker(corpus) });
   const chatModel =

