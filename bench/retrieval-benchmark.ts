@@ -9,7 +9,7 @@ import { createHybridRetriever, defaultFusion } from '../src/retrieval/hybrid-re
 import { loadSearchIndex, writeSearchIndex } from '../src/retrieval/index-store.js';
 import { createLocalEmbedder } from '../src/retrieval/local-embedder.js';
 import { fuseHits } from '../src/retrieval/rank-fusion.js';
-import { DEFAULT_VECTOR_PARAMETERS } from '../src/retrieval/vector-index.js';
+import { DEFAULT_VECTOR_PARAMETERS, VectorIndex } from '../src/retrieval/vector-index.js';
 import { generateScaleCorpus, SCALE_CACHE_DIRECTORY, SCALE_CORPUS_METHOD } from './generate-scale-corpus.js';
 import { goalLine, writeBenchmarkResults } from './support/benchmark-results.js';
 import { SCALE_QUERIES } from './support/benchmark-queries.js';
@@ -49,6 +49,8 @@ interface QueryFigures {
   answer: TimingStatistics;
   recallAt10: number;
   recallQueries: number;
+  /** Recall@10 and ANN p50 (ms) of the same graph at other efSearch values. */
+  efSweep: Array<{ efSearch: number; recallAt10: number; annMedian: number }>;
 }
 
 const indexDirectory = (size: number) => join(SCALE_CACHE_DIRECTORY, `index-${size}`);
@@ -131,7 +133,24 @@ async function queryPhase(size: number, passes: number): Promise<QueryFigures> {
     recallSum += approximate.filter((row) => row !== undefined && exact.has(row)).length / 10;
   }
   void rssBefore;
+  // The same stored graph searched at wider efSearch: what recall costs at this size.
+  const graph = await VectorIndex.read(join(indexDirectory(size), 'vectors.hnsw'), packedVectors, dimension, index.chunks.map((chunk) => chunk.unitId), { ...DEFAULT_VECTOR_PARAMETERS, ...index.manifest.vector });
+  const exactRows = queryVectors.map((vector) => new Set(exactTopRows(packedVectors, dimension, vector, 10)));
+  const efSweep: QueryFigures['efSweep'] = [];
+  for (const efSearch of [64, 128, 256, 512]) {
+    graph.setEfSearch(efSearch);
+    const timings: number[] = [];
+    let sum = 0;
+    queryVectors.forEach((vector, position) => {
+      const begun = performance.now();
+      const hits = graph.search(vector, 10);
+      timings.push(performance.now() - begun);
+      sum += hits.filter((hit) => exactRows[position]!.has(rowOfUnit.get(hit.unitId) ?? -1)).length / 10;
+    });
+    efSweep.push({ efSearch, recallAt10: sum / queryVectors.length, annMedian: summarizeTimings(timings).median });
+  }
   return {
+    efSweep,
     size,
     loadSeconds,
     rssAfterLoadMegabytes,
@@ -250,9 +269,19 @@ async function report(results: Array<{ build: BuildFigures; query: QueryFigures 
     '',
     'Build = `writeSearchIndex` (hnswlib graph M = 16, efConstruction = 200, fsync, atomic swap). Cold load = `loadSearchIndex` in a fresh process (checksums, JSON lines, graph, BM25 rebuilt). Recall@10 = share of the exact top 10 (full scan of the stored vectors) that the hnsw search returns, for each benchmark question.',
     '',
+    '## ANN recall against efSearch (same graph, same queries)',
+    '',
+    markdownTable(['units', ...[64, 128, 256, 512].map((ef) => `ef ${ef}: recall@10 / ANN p50 ms`)], results.map(({ build, query }) => [label(build.size), ...(query.efSweep ?? []).map((entry) => `${entry.recallAt10.toFixed(3)} / ${formatMilliseconds(entry.annMedian)}`)])),
+    '',
     '## Goals (issue 7)',
     '',
     ...goals,
+    '',
+    '## What was not run',
+    '',
+    results.some((result) => result.build.size >= 1_000_000)
+      ? '- Nothing: 1M was run.'
+      : `- 1M units: not run in this session. hnswlib inserts one point at a time on one core; the 100k build above took ${results.find((result) => result.build.size === 100_000)?.build.buildSeconds.toFixed(0) ?? '?'} s on this shared machine, so 1M (≈ 10 × n·log n) would take hours, well past the ~15-minute budget; RSS would grow roughly tenfold from the 100k figure (vectors are held twice — the packed Float32Array and hnswlib's own copy — plus the in-memory BM25 index and chunk objects), far above the 3 GB goal. \`npm run bench -- retrieval --sizes 1000000\` runs it (derived vectors, see method).`,
     '',
     '## Scale corpus method',
     '',

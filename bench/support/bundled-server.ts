@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createAnswerService } from '../../src/answer/create-answer-service.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Embedder } from '../../src/retrieval/embedder.js';
@@ -40,7 +43,8 @@ export async function startBundledServer(options: { environment?: Record<string,
   const app = createApp({
     answerService,
     corpus: index.corpus,
-    repository: openSqliteAnswerRepository(':memory:'),
+    // A file, as in production: an in-memory database would count every stored answer as server RSS.
+    repository: openSqliteAnswerRepository(join(mkdtempSync(join(tmpdir(), 'verbatim-bench-db-')), 'answers.sqlite')),
     rateLimiter: createRequestRateLimiter({ perAddressPerMinute: config.RATE_LIMIT_PER_MINUTE, perKeyPerMinute: config.RATE_LIMIT_PER_KEY_PER_MINUTE }),
     config,
     clock: () => new Date(),

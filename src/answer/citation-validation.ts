@@ -1,5 +1,6 @@
 import type { DocumentUnit } from '../corpus/resolution-document.js';
 import { contentWords, numbersIn, stem, tokenize } from '../retrieval/text-terms.js';
+import { removeInstructions } from './instruction-filter.js';
 
 export interface SupportSettings {
   /** Share of the sentence's content words (stemmed) that must occur in the cited text. */
@@ -46,7 +47,8 @@ export function validateSentence(
   if (units.some((unit) => unit === undefined)) return { text, unitIds: [], supported: false, reason: 'unknown-source', overlap: 0 };
   const cited = units as DocumentUnit[];
   const unitIds = [...new Set(cited.map((unit) => unit.id))];
-  const citedText = cited.map((unit) => `${unit.leadIn ?? ''} ${unit.text} ${unit.label}`).join(' ');
+  // Words planted as instructions inside a source do not count as support for what the model says.
+  const citedText = cited.map((unit) => `${unit.leadIn ?? ''} ${removeInstructions(unit.text).text} ${unit.label}`).join(' ');
   const citedStems = new Set(tokenize(citedText).map(stem));
   const sentenceStems = [...new Set(contentWords(text).map(stem))];
   const overlap = sentenceStems.length === 0 ? 0 : sentenceStems.filter((stemmed) => citedStems.has(stemmed)).length / sentenceStems.length;

@@ -13,6 +13,8 @@ import { findFootnote } from './footnote-answer.js';
 import { asksAboutEveryVersion, counterparts, identicalCopies, nearlySame, preferLatestCopy } from './resolution-versions.js';
 import { describeTopic, listTopic, unitsMentioning } from './list-answer.js';
 import { answerMetadata } from './metadata-answer.js';
+import { absentTopicWords, type UnknownTopicWord } from './unknown-topic-words.js';
+import { asksWhatItSays, mentionedInCorpus } from './absent-document.js';
 
 export interface ExtractiveInput {
   analysis: QueryAnalysis;
@@ -21,15 +23,20 @@ export interface ExtractiveInput {
   termWeights: TermWeights;
   /** Formal terms added by query expansion, with the words that produced them. */
   expansion?: ExpandedQuery['added'];
-  /** Question words naming a topic the corpus never mentions (no match, no expansion). */
-  unknownTopicWords?: string[];
+  /** Question words naming a topic the corpus never mentions (no match, no expansion), with related corpus stems. */
+  unknownTopicWords?: ReadonlyArray<UnknownTopicWord | string>;
 }
 
 export interface ExtractiveSettings {
   /** Below this share of the question's (idf-weighted) terms in the best unit, abstain. */
   minimumCoverage: number;
-  /** With a topic word the corpus never uses, the best unit must cover at least this much. */
+  /**
+   * A topic word the corpus never uses (and the best unit has nothing related to) is evidence of
+   * absence unless that unit covers at least this share of the question's other words…
+   */
   unknownTopicCoverage: number;
+  /** …and such words carry at most this share of the question's weight (a side detail, not the topic). */
+  unknownTopicShare: number;
   /** A further unit is cited when it covers at least this share of the best unit's coverage… */
   companionCoverageRatio: number;
   /** …and its retrieval score is at least this share of the best one. */
@@ -39,7 +46,8 @@ export interface ExtractiveSettings {
 
 export const defaultExtractiveSettings: ExtractiveSettings = {
   minimumCoverage: 0.3,
-  unknownTopicCoverage: 0.6,
+  unknownTopicCoverage: 0.5,
+  unknownTopicShare: 0.3,
   companionCoverageRatio: 0.9,
   companionScoreRatio: 0.85,
   maximumUnits: 3,
@@ -49,7 +57,19 @@ export const defaultExtractiveSettings: ExtractiveSettings = {
 const numberPattern = /\b(?!(?:19|20)\d\d\b)\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|twice|hundred|thousand|million|per cent)\b/i;
 const datePattern = /\b(?:1[89]\d\d|20\d\d)\b|\bsessions?\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 
-export function questionTerms(text: string, expansion: ExpandedQuery['added'] = []): QuestionTerms {
+const calendarDate = /\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b/g;
+const documentSymbol = /\b(?:[A-Z]+\/)*\d+\/\d+(?:\/[A-Za-z0-9.]+)*|\b(?:No|vol|para|paras)\.\s*\d+|\(\d+\)/g;
+
+/** Days of the month and document numbers ("19 September", "73/195", "No. 189") are no answer to "how many". */
+function withoutReferenceNumbers(text: string, expected: QueryAnalysis['expectedValue']): string {
+  return expected === 'number' ? text.replace(calendarDate, ' ').replace(documentSymbol, ' ') : text;
+}
+
+export function questionTerms(
+  text: string,
+  expansion: ExpandedQuery['added'] = [],
+  unknownWords: ReadonlyArray<UnknownTopicWord | string> = [],
+): QuestionTerms {
   const own = [...new Set(contentWords(text).map(stem))];
   const alternatives = new Map<string, string[]>();
   const expanded = new Set<string>();
@@ -59,6 +79,11 @@ export function questionTerms(text: string, expansion: ExpandedQuery['added'] = 
     for (const source of contentWords(entry.from).map(stem)) {
       alternatives.set(source, [...(alternatives.get(source) ?? []), ...targets]);
     }
+  }
+  // A word the corpus phrases differently ("citizen" → citizenship) counts through its WordNet relatives.
+  for (const unknown of unknownWords) {
+    if (typeof unknown === 'string' || unknown.relatedStems.length === 0) continue;
+    for (const source of tokenize(unknown.word).map(stem)) alternatives.set(source, [...(alternatives.get(source) ?? []), ...unknown.relatedStems]);
   }
   return { own, expanded: [...expanded].filter((stemmed) => !own.includes(stemmed)), alternatives };
 }
@@ -70,7 +95,7 @@ export function questionTerms(text: string, expansion: ExpandedQuery['added'] = 
 export function composeExtractiveAnswer(input: ExtractiveInput, settings: ExtractiveSettings = defaultExtractiveSettings): AnswerDraft {
   const { analysis, corpus } = input;
   const related = input.retrieved.slice(0, 3).map((hit) => hit.unit.id);
-  const unknown = analysis.unknownDocuments.filter((name) => !mentionedInCorpus(name, corpus));
+  const unknown = analysis.unknownDocuments.filter((name) => !mentionedInCorpus(name, corpus) || asksWhatItSays(analysis.question, name));
   // "paragraph 3 of resolution 72/179": the paragraph belongs to a document the corpus lacks.
   const namesUnknownParagraph = analysis.unknownDocuments.length > 0 && (analysis.unitIds.length > 0 || analysis.missingUnitIds.length > 0) && analysis.assumedLatest;
   if (namesUnknownParagraph) unknown.push(...analysis.unknownDocuments.filter((name) => !unknown.includes(name)));
@@ -88,7 +113,7 @@ export function composeExtractiveAnswer(input: ExtractiveInput, settings: Extrac
       return draft;
     }
   }
-  const terms = questionTerms(analysis.searchText, input.expansion);
+  const terms = questionTerms(analysis.searchText, input.expansion, input.unknownTopicWords);
   if (analysis.footnoteRequested) {
     const match = findFootnote(
       input.retrieved.map((hit) => hit.unit),
@@ -116,13 +141,6 @@ export function composeExtractiveAnswer(input: ExtractiveInput, settings: Extrac
     if (listed) return listed;
   }
   return answerFromEvidence(input, terms, settings, related);
-}
-
-/** A symbol the texts themselves cite ("resolution 73/195") is a topic, not a missing document. */
-function mentionedInCorpus(name: string, corpus: CorpusStore): boolean {
-  const symbol = /\d{1,4}\s*\/\s*\d{1,4}/.exec(name)?.[0]?.replace(/\s+/g, '');
-  if (!symbol) return false;
-  return corpus.documents().some((document) => document.units.some((unit) => unit.text.includes(symbol)));
 }
 
 /** Words that ask for a citation rather than name its subject. */
@@ -185,7 +203,7 @@ function answerList(input: ExtractiveInput): AnswerDraft | undefined {
   const latest = sortByDate(documents).at(-1);
   const assumeLatest = documents.length > 1 && latest !== undefined && seriesOf(latest, documents).length > 1 && !analysis.filters.symbols;
   if (assumeLatest && latest) documents = [latest];
-  const units = unitsMentioning(documents, topic);
+  const units = unitsMentioning(documents, topic, questionTerms(analysis.searchText, input.expansion).alternatives);
   const phrase = describeTopic(analysis.searchText);
   if (units.length === 0) {
     return abstain(`The resolutions do not mention ${phrase}.`, input.retrieved.slice(0, 3).map((hit) => hit.unit.id));
@@ -217,8 +235,8 @@ function answerFromEvidence(input: ExtractiveInput, terms: QuestionTerms, settin
   const valuePattern = analysis.expectedValue === 'number' ? numberPattern : analysis.expectedValue === 'date' ? datePattern : undefined;
   if (valuePattern) {
     pool = pool
-      .filter((entry) => valuePattern.test(entry.hit.unit.text))
-      .map((entry) => (valuePattern.test(entry.quote) ? entry : { ...entry, quote: entry.hit.unit.text }));
+      .filter((entry) => valuePattern.test(withoutReferenceNumbers(entry.hit.unit.text, analysis.expectedValue)))
+      .map((entry) => (valuePattern.test(withoutReferenceNumbers(entry.quote, analysis.expectedValue)) ? entry : { ...entry, quote: entry.hit.unit.text }));
   }
   // A number the question states ("within 30 days") must be in the paragraph, or it is not the answer.
   const statedNumbers = numbersIn(analysis.searchText);
@@ -228,10 +246,16 @@ function answerFromEvidence(input: ExtractiveInput, terms: QuestionTerms, settin
       return statedNumbers.every((value) => present.has(value));
     });
   }
-  const unknownTopic = input.unknownTopicWords ?? [];
-  if (unknownTopic.length > 0 && !pool.some((entry) => entry.coverage >= settings.unknownTopicCoverage)) {
-    return abstain(`The resolutions do not mention ${unknownTopic.join(' or ')}.`, related);
-  }
+  const absent = absentTopicWords({
+    unknown: input.unknownTopicWords ?? [],
+    terms,
+    best: pool[0]?.hit.unit,
+    weights: input.termWeights,
+    expectsNumber: analysis.expectedValue === 'number',
+    minimumSupport: settings.unknownTopicCoverage,
+    maximumShare: settings.unknownTopicShare,
+  });
+  if (absent.length > 0) return abstain(`The resolutions do not mention ${absent.join(' or ')}.`, related);
   if (pool.length === 0) {
     const what =
       analysis.expectedValue === 'number'

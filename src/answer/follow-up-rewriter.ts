@@ -18,6 +18,8 @@ const andTopic = /^\s*and\s+(?!in\b|for\b)(.+?)\s*\??\s*$/i;
 const whichParagraph = /^\s*(?:which|what)\s+(?:paragraph|para\.?|part|section|source|provision)s?\s+(?:was|is|were|are|says?|said)\s+(?:that|this|it|those|these)\b/i;
 const subParagraph = /\b(?:its|that|the|this)\s+sub-?paragraph\s*\(\s*([a-z])\s*\)/i;
 const referring = /\b(?:it|its|that|this|those|these|they|them|there|the same)\b/i;
+/** "does it say the same?", "is that there too?": the previous question, asked of another version. */
+const sameAgain = /^\s*,?\s*(?:(?:does|do|did|is|was|are|were|has|have)\s+(?:it|that|this|they|there)\s+(?:\w+\s+){0,2}?)?(?:the\s+same(?:\s+thing)?|that\s+too|too|as\s+well|also|likewise|similar(?:ly)?|any\s+different|differ(?:ent)?)\s*(?:there|here)?\s*[?.]?\s*$/i;
 const symbolMention = /\b(?:resolution\s+)?(?:[as]\/res\/)?\d{2,3}\/\d{1,4}\b|\bthe\s+(?:19|20)\d\d\s+(?:resolution|version|one|text)\b/i;
 
 /** The version a follow-up names: "and in the 2019 one?" → "the 2019 resolution". */
@@ -46,7 +48,7 @@ function topicOf(question: string): string {
   const after = /\b(?:about|regarding|concerning)\s+(.+)$/i.exec(bare)?.[1];
   if (after && after.split(/\s+/).length <= 8) return after.trim();
   const subject = bare
-    .replace(/^(?:which|what|who|when|where|how)\s+/i, '')
+    .replace(/^(?:which|what|who|when|where|how)\s+(?:(?:is|are|was|were)\s+(?=the\s|an?\s))?/i, '')
     .split(/\s+(?:does|do|did|is|are|was|were|has|have|can|should|must)\s+/i)[0]!
     .trim();
   return subject.length > 0 ? subject : bare;
@@ -90,13 +92,17 @@ export function rewriteFollowUpByRules(messages: readonly ChatMessage[]): Rewrit
   const continues = /^\s*(?:and|but|also|what\s+about|how\s+about)\b/i.test(question) || referring.test(question);
   if (version && continues && !pointsAtSomething) {
     const rest = question.replace(/^\s*and\s+/i, '').replace(/\b(?:in|for|under)?\s*(?:the\s+)?(?:(?:19|20)\d\d|older|earlier|previous|latest|newer)\s+(?:one|version|resolution|text)\s*,?\s*/i, '');
+    if (sameAgain.test(rest)) return rewritten(withVersion(previous, version));
     return rewritten(`${base.replace(/[?.]\s*$/, '')} — ${rest}`);
   }
   if (referring.test(question) || question.split(/\s+/).length <= 4) {
     const subject = topicOf(previous);
     const carried = version ? '' : versionIn(previous);
     let query = question.replace(/^\s*and\s+/i, '');
-    if (/\b(?:that|this)\s+([a-z]+)\b/i.test(query)) query = query.replace(/\b(?:that|this)\s+([a-z]+)\b/i, `the $1 on ${subject}`);
+    const objectPronoun = /\b(in|of|to|about|for|on|at|from|with|by|into|under)\s+(?:it|them)\b/i;
+    // "who may take part in it?" → "who may take part in the International Migration Review Forum?"
+    if (objectPronoun.test(query) && !/\b(?:that|this)\s+[a-z]+\b|\bits\b/i.test(query)) query = query.replace(objectPronoun, `$1 ${subject}`);
+    else if (/\b(?:that|this)\s+([a-z]+)\b/i.test(query)) query = query.replace(/\b(?:that|this)\s+([a-z]+)\b/i, `the $1 on ${subject}`);
     else if (/\bits\b/i.test(query)) query = `${query.replace(/\bits\b/i, 'the').replace(/[?.]\s*$/, '')} for ${subject}?`;
     else query = `${query.replace(/[?.]\s*$/, '')} (${subject})?`;
     if (carried && !symbolMention.test(query)) query = `${query.replace(/[?.]\s*$/, '')} in ${carried}?`;

@@ -16,6 +16,11 @@ const instructionPatterns: RegExp[] = [
   /\b(?:confirm|agree\s+with|say\s+yes\s+to)\s+(?:it|this)\b/i,
   /\bcite\s+(?:paragraph|para\.?|op|footnote|[as]\/res)\b/i,
   /\b(?:write|compose)\s+(?:me\s+)?(?:a\s+)?(?:short\s+)?(?:poem|song|story|essay|joke)\b/i,
+  // Text planted inside a document addresses the model rather than stating anything.
+  /\b(?:instructions?|notes?|messages?|commands?)\s+(?:for|to)\s+(?:the\s+|any\s+)?(?:language\s+models?|llms?|ai|assistants?|chatbots?|models?|bots?)\b/i,
+  /\bif\s+you\s+are\s+(?:an?\s+)?(?:ai|language\s+model|llm|assistant|chatbot|bot|model)\b/i,
+  /\b(?:tell|inform|assure)\s+(?:the\s+)?(?:user|reader|visitor)s?\b/i,
+  /\b(?:language\s+models?|llms?|ai\s+(?:assistants?|systems?|models?)|chatbots?)\b[^.!?\n]*\b(?:must|should|shall|need\s+to)\b/i,
 ];
 
 export interface FilteredQuestion {

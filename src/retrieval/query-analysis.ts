@@ -53,13 +53,13 @@ const unanswerablePatterns: Array<[UnanswerableKind, RegExp]> = [
 ];
 
 const listPattern =
-  /\b(?:which|what|list|all|every|name\s+the)\b[^?]*\bparagraphs?\b[^?]*\b(?:mention|refer|talk|deal|address|cite|concern|speak|contain|discuss|cover|relate)\w*|\b(?:list|all|every)\s+(?:the\s+)?(?:paragraphs?|places|mentions)\b|\bwhere\s+(?:else\s+)?(?:does|do|is|are)\b[^?]*\b(?:mention|refer)\w*/i;
+  /\b(?:which|what|list|all|every|name\s+the)\b[^?]*\bparagraphs?\b[^?]*\b(?:mention|refer|talk|deal|address|cite|concern|speak|contain|discuss|cover|relate)\w*|\b(?:list|all|every)\s+(?:the\s+)?(?:paragraphs?|places|mentions)\b|\bwhere\s+(?:else\s+)?(?:does|do|is|are)\b[^?]*\b(?:mention|refer)\w*|\b(?:in\s+)?(?:which|what)\s+paragraphs\b|\blist\s+(?:them\s+)?all\b|\ball\s+of\s+them\b/i;
 
 const footnotePattern =
-  /\b(?:document\s+symbols?|treaty\s+series|volume|vol\.|official\s+records|supplement\s+no|footnotes?|cited\s+(?:for|as)|citation\s+for|source\s+(?:cited|given)\s+for|where\s+(?:was|is)\b[^?]*\bpublished)\b/i;
+  /\b(?:document\s+symbols?|(?:which|what)\s+documents?\s+(?:is|are|was|were)\b|treaty\s+series|volume|vol\.|official\s+records|supplement\s+no|footnotes?|cited\s+(?:for|as)|citation\s+for|source\s+(?:cited|given)\s+for|where\s+(?:was|is)\b[^?]*\bpublished)\b/i;
 
 const numberPattern =
-  /\bhow\s+(?:many|much|long|old|often)\b|\bwhat\s+(?:percentage|percent|number|amount|proportion|share|figure|sum)\b|\bhow\s+high\b|\b(?:budget|price|salary|funding|quota)\b/i;
+  /\bhow\s+(?:many|much|long|old|often)\b|\bwhat\s+(?:percentage|percent|number|amount|proportion|share|figure|sum)\b|\bhow\s+high\b|\b(?:budget|price|salary|funding|quota)\b|\b(?:what|which)\s+(?:minimum|maximum)\b/i;
 const datePattern = /^\s*(?:and\s+)?when\b|\b(?:what\s+year|which\s+year|by\s+when|what\s+date|which\s+date|deadline)\b/i;
 
 export function analyzeQuery(question: string, corpus: CorpusStore, requestFilters: RetrievalFilters = {}): QueryAnalysis {

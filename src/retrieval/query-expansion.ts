@@ -63,11 +63,28 @@ export function createQueryExpansion(options: QueryExpansionOptions): QueryExpan
       }
       if (options.wordNet && options.vocabulary) {
         const vocabulary = options.vocabulary;
+        // Two everyday words can be one idiom the corpus says in one formal word: "take part" → participate.
+        words.forEach((word, position) => {
+          const next = words[position + 1];
+          if (!next || covered.has(position) || covered.has(position + 1) || /\d/.test(word + next)) return;
+          const phrase = `${word}_${next}`;
+          if (!options.wordNet!.isKnownWord(phrase)) return;
+          for (const synonym of options.wordNet!.synonyms(phrase)) {
+            const parts = tokenize(synonym);
+            if (parts.length === 1 && !isStopWord(parts[0]!) && vocabulary.has(stem(parts[0]!))) add(`${word} ${next}`, synonym, 'wordnet');
+          }
+        });
         words.forEach((word, position) => {
           if (covered.has(position) || isStopWord(word) || /\d/.test(word) || vocabulary.has(stem(word))) return;
           for (const synonym of options.wordNet!.synonyms(word)) {
             const parts = tokenize(synonym);
             if (parts.length > 0 && parts.every((part) => vocabulary.has(stem(part)))) add(word, synonym, 'wordnet');
+          }
+          // The corpus often says with a noun what a question says with a verb ("expelling" → expulsion).
+          // Only forms of the same word (same opening letters): "accept" → "adoption" is a sense, not a form.
+          for (const derived of options.wordNet!.derivedWords(word)) {
+            const parts = tokenize(derived);
+            if (parts.length === 1 && parts[0]!.slice(0, 3) === word.slice(0, 3) && vocabulary.has(stem(parts[0]!))) add(word, derived, 'wordnet');
           }
         });
       }

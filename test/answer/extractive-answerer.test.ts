@@ -114,3 +114,49 @@ describe('composeExtractiveAnswer (through the answer service, on the bundled co
     }
   });
 });
+
+describe('unknown words and absent documents', () => {
+  it('should answer when the best paragraph covers the question and the unknown word is only a side detail', async () => {
+    const answer = await ask('In which city was the intergovernmental conference that adopted the Global Compact held?');
+    expect(answer.abstained).toBe(false);
+    expect(answer.answer).toContain('Marrakech');
+  });
+
+  it('should answer through a WordNet relative of a word the documents never use', async () => {
+    const answer = await ask('Do migrants have the right to return to the country they are citizens of?');
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations.map((citation) => citation.id)).toContain('A/RES/76/172:OP5(f)');
+  });
+
+  it('should abstain when the unknown word is the topic itself', async () => {
+    for (const question of ['What is the capital of Morocco?', 'What does 76/172 say about the Rohingya crisis?', 'Does the resolution regulate artificial intelligence at borders?']) {
+      const answer = await ask(question);
+      expect(answer.abstained, question).toBe(true);
+      expect(answer.citations, question).toEqual([]);
+    }
+  });
+
+  it('should abstain when the question asks for a kind of thing the best paragraph does not name', async () => {
+    const answer = await ask('In which city will the next International Migration Review Forum be held?');
+    expect(answer.abstained).toBe(true);
+    expect(answer.answer).toContain('city');
+  });
+
+  it('should abstain on a name or a new term neither the corpus nor WordNet relates to the documents', async () => {
+    for (const question of ['What does the resolution say about climate refugees from Tuvalu?', 'What does the resolution say about cryptocurrency remittances?']) {
+      const answer = await ask(question);
+      expect(answer.abstained, question).toBe(true);
+    }
+  });
+
+  it('should not take a day of the month or a document number for the figure asked for', async () => {
+    const answer = await ask('How many refugees does each country have to accept under the resolution?');
+    expect(answer.abstained).toBe(true);
+  });
+
+  it('should abstain on what another resolution says even though the corpus cites it', async () => {
+    const answer = await ask('What did resolution 72/179 say about immigration detention?');
+    expect(answer.abstained).toBe(true);
+    expect(answer.answer).toContain('72/179');
+  });
+});

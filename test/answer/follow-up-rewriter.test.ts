@@ -48,6 +48,20 @@ describe('rewriteFollowUpByRules', () => {
     expect(result.query).toBe('When was the older resolution adopted?');
   });
 
+  it('should ask the previous question of another version when the follow-up asks "does it say the same?"', () => {
+    const result = rewriteFollowUpByRules(
+      conversation('Does the 2021 resolution say anything about remittances?', 'Yes …', 'And the 2019 one, does it say the same?'),
+    );
+    expect(result.query).toBe('Does the 2019 resolution say anything about remittances?');
+  });
+
+  it('should put the previous subject in place of "it" after a preposition', () => {
+    const result = rewriteFollowUpByRules(conversation('What is the Global Forum on Migration and Development?', 'It is …', 'Who chaired it in 2019?'));
+    expect(result.query).toContain('Global Forum on Migration and Development');
+    const inIt = rewriteFollowUpByRules(conversation('What is the International Migration Review Forum?', 'It is …', 'Who may take part in it?'));
+    expect(inIt.query).toBe('Who may take part in the International Migration Review Forum?');
+  });
+
   it('should keep a standalone question that merely names a year', () => {
     const result = rewriteFollowUpByRules(conversation('What does 76/172 say about remittances?', '…', 'What was the actual average cost of remittances in 2021?'));
     expect(result.rewritten).toBe(false);

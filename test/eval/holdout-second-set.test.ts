@@ -140,37 +140,56 @@ describe('the second held-out set', () => {
 });
 
 describe('the checks of the second held-out set', () => {
-  function corrupted(change: (item: GoldenItem) => GoldenItem): GoldenItem[] {
-    return items.map((item, index) => (index === 0 ? change(item) : item));
-  }
+  // A hand-made item, so these tests show the checks can fail whatever state the set itself is in.
+  const sample: GoldenItem = {
+    id: 'h2-sample',
+    type: 'fact',
+    question: 'What share of migrants are women?',
+    expected_citations: [`${latestSymbol}:PP19`],
+    acceptable_citations: [`${olderSymbol}:PP13`],
+    key_facts: ['almost half'],
+  };
+
+  it('should accept the sample as it stands', () => {
+    expect(findUnknownUnits([sample], units)).toEqual([]);
+    expect(findFactsOutside([sample], units, (item) => item.expected_citations)).toEqual([]);
+    expect(findFactsMissingFromStandIns([sample], units)).toEqual([]);
+    expect(findSharedIds([sample], otherItems)).toEqual([]);
+    expect(findSharedQuestions([sample], otherItems)).toEqual([]);
+  });
 
   it('should report a unit id that the corpus does not have', () => {
-    const broken = corrupted((item) => ({ ...item, expected_citations: [`${latestSymbol}:OP99(z)`] }));
-    expect(findUnknownUnits(broken, units)).toEqual([`${items[0]?.id}: ${latestSymbol}:OP99(z)`]);
+    const broken = { ...sample, acceptable_citations: [`${latestSymbol}:OP99(z)`] };
+    expect(findUnknownUnits([broken], units)).toEqual([`h2-sample: ${latestSymbol}:OP99(z)`]);
   });
 
   it('should report a key fact that none of the expected units contains', () => {
-    const broken = corrupted((item) => ({ ...item, key_facts: [...item.key_facts, '17 per cent of migrants'] }));
-    expect(findFactsOutside(broken, units, (item) => item.expected_citations)).toEqual([`${items[0]?.id}: "17 per cent of migrants"`]);
+    const broken = { ...sample, key_facts: ['almost half', '17 per cent of migrants'] };
+    expect(findFactsOutside([broken], units, (item) => item.expected_citations)).toEqual(['h2-sample: "17 per cent of migrants"']);
   });
 
   it('should report a key fact that sits in another paragraph than the expected one', () => {
-    // "non-refoulement" is real corpus text, but only in the preamble paragraph on return, not in PP19.
-    const broken = corrupted((item) => ({ ...item, key_facts: ['non-refoulement'] }));
-    expect(findFactsOutside(broken, units, (item) => item.expected_citations)).toHaveLength(1);
+    // Real corpus text, but from the preamble paragraph on return, not from PP19.
+    const broken = { ...sample, key_facts: ['non-refoulement'] };
+    expect(findFactsOutside([broken], units, (item) => item.expected_citations)).toEqual(['h2-sample: "non-refoulement"']);
+  });
+
+  it('should match a key fact in a footnote the expected unit references', () => {
+    const footnoted = { ...sample, expected_citations: [`${latestSymbol}:OP5(m)`], acceptable_citations: [], key_facts: ['No. 51379'] };
+    expect(findFactsOutside([footnoted], units, (item) => item.expected_citations)).toEqual([]);
   });
 
   it('should report a 2019 stand-in that lacks a key fact of the 2021 paragraph', () => {
-    const broken = corrupted((item) => ({ ...item, acceptable_citations: [`${olderSymbol}:OP21`] }));
-    expect(findFactsMissingFromStandIns(broken, units)).toEqual([`${items[0]?.id}: "${items[0]?.key_facts[0]}"`]);
+    const broken = { ...sample, acceptable_citations: [`${olderSymbol}:OP21`] };
+    expect(findFactsMissingFromStandIns([broken], units)).toEqual(['h2-sample: "almost half"']);
   });
 
   it('should report an id or a question taken from another set', () => {
     const borrowed = otherItems[0];
     expect(borrowed).toBeDefined();
     if (!borrowed) return;
-    const broken = corrupted((item) => ({ ...item, id: borrowed.id, question: ` ${borrowed.question.toUpperCase()} ` }));
-    expect(findSharedIds(broken, otherItems)).toEqual([borrowed.id]);
-    expect(findSharedQuestions(broken, otherItems)).toEqual([borrowed.id]);
+    const broken = { ...sample, id: borrowed.id, question: ` ${borrowed.question.toUpperCase()} ` };
+    expect(findSharedIds([broken], otherItems)).toEqual([borrowed.id]);
+    expect(findSharedQuestions([broken], otherItems)).toEqual([borrowed.id]);
   });
 });

@@ -137,7 +137,7 @@ describe('crash safety of the index', () => {
         'previous index loaded, identical answers': outcomes.previous,
         'ingest had completed, new index loaded, identical answers': outcomes.completed,
         'corrupted or unloadable indexes': outcomes.broken,
-        'median ingest duration (ms)': Math.round(ingestMilliseconds),
+        'ingest duration the kill moments were drawn over (ms, shortest completed run)': Math.round(ingestMilliseconds),
         'temp folders left after the next ingest': strays.length,
       },
       notes: `Each kill: restore the previous index (32 documents), start an ingest of 62 documents in a child process (fake 64-dim embedder, real parser, chunker, hnswlib and atomic writer), SIGKILL it after a uniform random delay over the ingest duration × 1.1 (the duration is the shortest completed run seen so far), then load the index and answer ${QUESTIONS.length} questions. Mode: ${resilienceMode()}.`,

@@ -57,6 +57,23 @@ describe('analyzeQuery', () => {
   });
 });
 
+describe('analyzeQuery on list, figure and document questions', () => {
+  it('should take "in which paragraphs" and "list all of them" as list questions', () => {
+    expect(analyzeQuery('In which paragraphs does the Special Rapporteur come up?', corpus).listRequested).toBe(true);
+    expect(analyzeQuery('Where is the best interests principle invoked? List all of them.', corpus).listRequested).toBe(true);
+    expect(analyzeQuery('Which paragraph calls for search and rescue?', corpus).listRequested).toBe(false);
+  });
+
+  it('should expect a figure when a minimum or maximum is asked for', () => {
+    expect(analyzeQuery('What minimum wage must migrant workers be paid?', corpus).expectedValue).toBe('number');
+    expect(analyzeQuery('What does the resolution say about wages?', corpus).expectedValue).toBeUndefined();
+  });
+
+  it('should send "which documents are…" to the footnotes', () => {
+    expect(analyzeQuery('Which documents are the reports it takes note of?', corpus).footnoteRequested).toBe(true);
+  });
+});
+
 describe('analyzeQuery on questions about drafting', () => {
   it('should treat who drafted or sponsored a resolution as something the texts never say', () => {
     expect(analyzeQuery('Which non-governmental organization drafted resolution 76/172?', corpus).unanswerable).toBe('sponsor');

@@ -38,6 +38,18 @@ describe('createQueryExpansion', () => {
     expect(added.some((entry) => entry.from === 'protected')).toBe(false);
   });
 
+  it('should map a two-word idiom to the one formal word the corpus uses', () => {
+    const expansion = createQueryExpansion({ wordNet, vocabulary });
+    const added = expansion.expand('Who may take part in the Forum?').added;
+    expect(added).toContainEqual({ from: 'take part', term: 'participate', source: 'wordnet' });
+  });
+
+  it('should add a derived form the corpus uses, but not a mere sense of the word', () => {
+    const expansion = createQueryExpansion({ wordNet, vocabulary });
+    expect(expansion.expand('Can a citizen go back?').added.map((entry) => entry.term)).toContain('citizenship');
+    expect(expansion.expand('Must each country accept refugees?').added.map((entry) => entry.term)).not.toContain('adoption');
+  });
+
   it('should leave the original words first in the expanded text', () => {
     const expansion = createQueryExpansion({ thesaurus: loadDomainThesaurus() });
     expect(expansion.expand('kids').text.startsWith('kids ')).toBe(true);
