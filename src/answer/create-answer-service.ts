@@ -55,7 +55,7 @@ export function createAnswerService(deps: AnswerServiceDependencies): AnswerServ
   const vocabulary = vocabularyOf(chunkTexts);
   const expansion = createQueryExpansion({ thesaurus, wordNet, vocabulary });
   const unknownTopicWords = createUnknownTopicDetector({ vocabulary, wordNet });
-  const speller = createSpellingCorrector([...wordsOf(chunkTexts), ...wordsOf(Object.keys(thesaurus))], (word) => wordNet.isKnownWord(word));
+  const speller = createSpellingCorrector([...wordsOf(chunkTexts), ...wordsOf(Object.keys(thesaurus))], (word) => wordNet.isKnownWord(word), wordNet.singleWords());
   const retriever = createHybridRetriever({ index, embedder, expansion, reranker: createFeatureReranker(corpus) });
   const chatModel =
     deps.chatModel ??

@@ -18,6 +18,8 @@ export interface WordNetLookup {
    * corpus merely phrases differently from a topic it never touches.
    */
   relatedWords(word: string): string[];
+  /** Every one-word lemma WordNet lists, for spelling correction. */
+  singleWords(): string[];
   /** Words derived from the same root in WordNet's common senses: "expel" → "expulsion", "detain" → "detention". */
   derivedWords(word: string): string[];
   /** Broader terms up to `depth` links up (hypernyms and instance-of): "Quito" → national capital → city. */
@@ -135,6 +137,10 @@ export function createWordNetLookup(options: { senses?: number; dictionaryPath?:
       const found = new Set<PartOfSpeech>();
       for (const form of [lemma, ...baseForms(lemma)]) for (const [partOfSpeech] of index.get(form) ?? []) found.add(partOfSpeech);
       return partsOfSpeech.filter((partOfSpeech) => found.has(partOfSpeech));
+    },
+    singleWords() {
+      index ??= loadIndex();
+      return [...index.keys()].filter((lemma) => /^[a-z]+$/.test(lemma));
     },
     derivedWords(word) {
       index ??= loadIndex();

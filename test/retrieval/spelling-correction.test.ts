@@ -24,6 +24,21 @@ describe('createSpellingCorrector', () => {
   });
 });
 
+describe('createSpellingCorrector with dictionary words as a last resort', () => {
+  const withWordNet = createSpellingCorrector(dictionary, (word) => wordNet.isKnownWord(word), wordNet.singleWords());
+
+  it('should prefer a dictionary word that keeps the first letter to a corpus word that drops it', () => {
+    expect(corrector.correct('who ilegally hold migrants').text).toBe('who legally hold migrants');
+    expect(withWordNet.correct('who ilegally hold migrants').text).toBe('who illegally hold migrants');
+  });
+
+  it('should still prefer corpus words and never rewrite function words', () => {
+    expect(withWordNet.correct('can migrnats be detaned').text).toBe('can migrants be detained');
+    expect(withWordNet.correct('does it say anything about that?').corrections).toEqual([]);
+    expect(withWordNet.correct('the Rohingya crisis').corrections).toEqual([]);
+  });
+});
+
 describe('editDistance', () => {
   it('should count a swap of neighbours as one edit', () => {
     expect(editDistance('migrnats', 'migrants')).toBe(1);
