@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
+import { alignSeries } from '../compare/align-documents.js';
 import { answerComparison } from '../compare/comparison-answer.js';
+import { findSeries } from '../compare/resolution-series.js';
 import type { Embedder } from '../retrieval/embedder.js';
 import { createFeatureReranker, createTermWeights } from '../retrieval/feature-reranker.js';
 import { createHybridRetriever } from '../retrieval/hybrid-retriever.js';
@@ -13,6 +15,7 @@ import { createWordNetLookup } from '../retrieval/wordnet-synonyms.js';
 import { renderDraft, type AnswerDraft } from './answer-draft.js';
 import type { Answer, AnswerEvent, AnswerRequest, AnswerService, Citation, SourceReference } from './answer-types.js';
 import { createOpenAiChatModel, retryPolicyFrom, type ChatModel } from './chat-model.js';
+import { createCircuitBreaker } from './circuit-breaker.js';
 import { composeExtractiveAnswer, defaultExtractiveSettings, type ExtractiveSettings } from './extractive-answerer.js';
 import { createLlmFollowUpRewriter, createRuleFollowUpRewriter } from './follow-up-rewriter.js';
 import { createUnknownTopicDetector } from './unknown-topic-words.js';
@@ -48,6 +51,8 @@ export function createAnswerService(deps: AnswerServiceDependencies): AnswerServ
   const clock = deps.clock ?? (() => performance.now());
   const createId = deps.createId ?? randomUUID;
   const prompts = deps.prompts ?? loadPromptFiles();
+  // Align every series once at start-up (cached per document pair), so no question pays for it.
+  for (const series of findSeries(corpus.documents())) alignSeries(series);
   const termWeights = createTermWeights(corpus);
   const thesaurus = loadDomainThesaurus();
   const wordNet = createWordNetLookup();
@@ -60,12 +65,16 @@ export function createAnswerService(deps: AnswerServiceDependencies): AnswerServ
   const chatModel =
     deps.chatModel ??
     (config.ANSWERER === 'llm' && config.LLM_BASE_URL
-      ? createOpenAiChatModel({
-          baseUrl: config.LLM_BASE_URL,
-          model: config.LLM_MODEL,
-          policy: retryPolicyFrom(config),
-          ...(config.LLM_API_KEY ? { apiKey: config.LLM_API_KEY } : {}),
-        })
+      ? // Repeated upstream failures open the breaker, so answers fall back at once instead of each
+        // waiting out its own retries and timeouts.
+        createCircuitBreaker({ failureThreshold: 5, openMilliseconds: 30_000 }).wrap(
+          createOpenAiChatModel({
+            baseUrl: config.LLM_BASE_URL,
+            model: config.LLM_MODEL,
+            policy: retryPolicyFrom(config),
+            ...(config.LLM_API_KEY ? { apiKey: config.LLM_API_KEY } : {}),
+          }),
+        )
       : undefined);
   const useLlm = chatModel !== undefined && (config.ANSWERER === 'llm' || deps.chatModel !== undefined);
   const rewriter = useLlm && chatModel ? createLlmFollowUpRewriter(chatModel, prompts.rewriteSystem) : createRuleFollowUpRewriter();
