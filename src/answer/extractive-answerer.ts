@@ -42,15 +42,21 @@ export interface ExtractiveSettings {
   /** …and its retrieval score is at least this share of the best one. */
   companionScoreRatio: number;
   maximumUnits: number;
+  /** When no unit reaches minimumCoverage, the reranker's top this many units are considered… */
+  fallbackUnits: number;
+  /** …if they share at least this much of the question's weight. */
+  fallbackCoverage: number;
 }
 
 export const defaultExtractiveSettings: ExtractiveSettings = {
   minimumCoverage: 0.3,
-  unknownTopicCoverage: 0.5,
+  unknownTopicCoverage: 0.25,
   unknownTopicShare: 0.3,
   companionCoverageRatio: 0.9,
   companionScoreRatio: 0.85,
   maximumUnits: 3,
+  fallbackUnits: 3,
+  fallbackCoverage: 0.1,
 };
 
 /** A figure, not a year: years are dates, and "in 2022" is no answer to "how much". */
@@ -59,6 +65,25 @@ const datePattern = /\b(?:1[89]\d\d|20\d\d)\b|\bsessions?\b|\b(?:January|Februar
 
 const calendarDate = /\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b/g;
 const documentSymbol = /\b(?:[A-Z]+\/)*\d+\/\d+(?:\/[A-Za-z0-9.]+)*|\b(?:No|vol|para|paras)\.\s*\d+|\(\d+\)/g;
+
+const countedThing = /\b(?:how\s+many|number\s+of)\s+([a-z]+)/i;
+const durationQuestion = /\bhow\s+long\b/i;
+const countWords = String.raw`\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|hundred|thousand|million|half|dozens?|majority|minority|most|few`;
+
+/**
+ * A figure only answers "how many days…" when it counts days: a number of something else in the
+ * best paragraphs is no evidence, while "almost half of all migrants" does count migrants.
+ */
+export function countsAskedThing(question: string, text: string): boolean {
+  const counted = countedThing.exec(question)?.[1];
+  const things = counted ? [stem(counted.toLowerCase())] : durationQuestion.test(question) ? ['hour', 'day', 'week', 'month', 'year'] : [];
+  if (things.length === 0) return true;
+  const pattern = new RegExp(String.raw`\b(?:${countWords})\b((?:\s+[a-z-]+){1,5})`, 'gi');
+  for (const match of text.matchAll(pattern)) {
+    if (tokenize(match[1] ?? '').some((word) => things.includes(stem(word)))) return true;
+  }
+  return false;
+}
 
 /** Days of the month and document numbers ("19 September", "73/195", "No. 189") are no answer to "how many". */
 function withoutReferenceNumbers(text: string, expected: QueryAnalysis['expectedValue']): string {
@@ -205,9 +230,9 @@ function answerList(input: ExtractiveInput): AnswerDraft | undefined {
   if (assumeLatest && latest) documents = [latest];
   const units = unitsMentioning(documents, topic, questionTerms(analysis.searchText, input.expansion).alternatives);
   const phrase = describeTopic(analysis.searchText);
-  if (units.length === 0) {
-    return abstain(`The resolutions do not mention ${phrase}.`, input.retrieved.slice(0, 3).map((hit) => hit.unit.id));
-  }
+  // No paragraph uses the question's words: the topic may still be there in other words, so the
+  // best-supported retrieved units answer instead (and abstention rests on positive evidence there).
+  if (units.length === 0) return undefined;
   const byDocument = new Map<string, DocumentUnit[]>();
   for (const unit of units) {
     const symbol = corpus.documentOf(unit.id)!.symbol;
@@ -231,11 +256,15 @@ function answerFromEvidence(input: ExtractiveInput, terms: QuestionTerms, settin
   const readable = input.retrieved.filter((hit) => hit.unit.kind !== 'header' && hit.unit.kind !== 'footer');
   const scored = readable.map((hit, rank) => ({ hit, rank, ...selectQuote(hit.unit, terms, input.termWeights) }));
   let pool = scored.filter((entry) => entry.coverage >= settings.minimumCoverage);
+  // Plain words rarely match the documents' own: low word overlap alone is no evidence of absence,
+  // so the reranker's best units (which the sentence encoder helped choose) stand in when none covers enough.
+  if (pool.length === 0) pool = scored.slice(0, settings.fallbackUnits).filter((entry) => entry.coverage >= settings.fallbackCoverage);
   if (terms.own.length === 0) pool = scored.slice(0, 1);
   const valuePattern = analysis.expectedValue === 'number' ? numberPattern : analysis.expectedValue === 'date' ? datePattern : undefined;
   if (valuePattern) {
     pool = pool
       .filter((entry) => valuePattern.test(withoutReferenceNumbers(entry.hit.unit.text, analysis.expectedValue)))
+      .filter((entry) => analysis.expectedValue !== 'number' || countsAskedThing(analysis.question, withoutReferenceNumbers(entry.hit.unit.text, 'number')))
       .map((entry) => (valuePattern.test(withoutReferenceNumbers(entry.quote, analysis.expectedValue)) ? entry : { ...entry, quote: entry.hit.unit.text }));
   }
   // A number the question states ("within 30 days") must be in the paragraph, or it is not the answer.
@@ -251,7 +280,8 @@ function answerFromEvidence(input: ExtractiveInput, terms: QuestionTerms, settin
     terms,
     best: pool[0]?.hit.unit,
     weights: input.termWeights,
-    expectsNumber: analysis.expectedValue === 'number',
+    // A date the texts lack may be the very thing asked for, just as a figure may.
+    expectsNumber: analysis.expectedValue === 'number' || analysis.expectedValue === 'date',
     minimumSupport: settings.unknownTopicCoverage,
     maximumShare: settings.unknownTopicShare,
   });

@@ -54,6 +54,21 @@ function topicOf(question: string): string {
   return subject.length > 0 ? subject : bare;
 }
 
+/**
+ * "that target" usually points into the last answer, not the question before it: the answer's
+ * opening words ("reducing the average transaction cost…") say what the user means.
+ */
+function answerGist(messages: readonly ChatMessage[]): string {
+  const last = messages.at(-1)?.role === 'user' ? messages.at(-2) : messages.at(-1);
+  if (last?.role !== 'assistant') return '';
+  const words = last.content
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+    .split(/\s+/)
+    .map((word) => word.replace(/[^A-Za-z-]/g, ''))
+    .filter((word) => word.length > 3);
+  return words.length > 0 ? ` (${words.slice(0, 16).join(' ')})` : '';
+}
+
 function versionIn(question: string): string | undefined {
   return symbolMention.exec(question)?.[0];
 }
@@ -102,7 +117,7 @@ export function rewriteFollowUpByRules(messages: readonly ChatMessage[]): Rewrit
     const objectPronoun = /\b(in|of|to|about|for|on|at|from|with|by|into|under)\s+(?:it|them)\b/i;
     // "who may take part in it?" → "who may take part in the International Migration Review Forum?"
     if (objectPronoun.test(query) && !/\b(?:that|this)\s+[a-z]+\b|\bits\b/i.test(query)) query = query.replace(objectPronoun, `$1 ${subject}`);
-    else if (/\b(?:that|this)\s+([a-z]+)\b/i.test(query)) query = query.replace(/\b(?:that|this)\s+([a-z]+)\b/i, `the $1 on ${subject}`);
+    else if (/\b(?:that|this)\s+([a-z]+)\b/i.test(query)) query = query.replace(/\b(?:that|this)\s+([a-z]+)\b/i, `the $1 on ${subject}${answerGist(messages)}`);
     else if (/\bits\b/i.test(query)) query = `${query.replace(/\bits\b/i, 'the').replace(/[?.]\s*$/, '')} for ${subject}?`;
     else query = `${query.replace(/[?.]\s*$/, '')} (${subject})?`;
     if (carried && !symbolMention.test(query)) query = `${query.replace(/[?.]\s*$/, '')} in ${carried}?`;

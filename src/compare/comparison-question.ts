@@ -89,6 +89,9 @@ const META_WORDS = new Set(
     'versus vs modify modified amend amended revised revision evolve evolved appear appears disappear ' +
     'disappeared taken preamble preambular operative language get got go went both made make edition editions ' +
     'kept retained carried survived each two under ' +
+    // The direction of a change is what is asked, never the topic ("did it soften the wording on …").
+    'soften softened softer harden hardened harder stronger weaker strengthen strengthened weaken weakened ' +
+    'tougher firmer looser tone toned become became ' +
     "isn't wasn't doesn't didn't hasn't haven't aren't weren't"
   ).split(' '),
 );

@@ -7,7 +7,7 @@ import type { RetrievalFilters } from './retrieval-types.js';
 export type MetadataField = 'date' | 'meeting' | 'agendaItem' | 'committeeReport' | 'committee' | 'session' | 'title';
 
 /** Kinds of facts the documents never state, so a question asking for one is abstained on. */
-export type UnanswerableKind = 'vote' | 'sponsor' | 'person' | 'statistic';
+export type UnanswerableKind = 'vote' | 'sponsor' | 'person' | 'statistic' | 'legal-advice';
 
 /** What an answer must contain to count as an answer. */
 export type ExpectedValue = 'number' | 'date';
@@ -38,7 +38,7 @@ export interface QueryAnalysis {
 const metadataPatterns: Array<[MetadataField, RegExp]> = [
   ['meeting', /\bplenary\s+meeting\b|\b(?:which|what)\s+meeting\b[^?]*\badopt/i],
   ['agendaItem', /\bagenda\s+item\b/i],
-  ['committeeReport', /\b(?:committee(?:'s)?\s+report|report\s+of\s+the\s+\w+\s+committee|on\s+(?:the\s+)?(?:which|what)\s+report|which\s+report\b.*\badopted|report\s+(?:was\s+)?it\s+adopted\s+on)\b/i],
+  ['committeeReport', /\b(?:committee(?:'s)?\s+report|report\s+of\s+the\s+\w+\s+committee|on\s+(?:the\s+)?(?:which|what)\s+report|which\s+report\b.*\badopted|report\s+(?:was\s+)?it\s+adopted\s+on|whose\s+report|report\b[^?]*\badopted\s+(?:up)?on\b[^?]*\?)/i],
   ['committee', /\b(?:which|what)\s+(?:main\s+)?committee\b/i],
   ['session', /\b(?:which|what)\s+session\b[^?]*\badopt|\badopted\b[^?]*\b(?:which|what)\s+session\b/i],
   ['date', /\b(?:adoption\s+date|date\s+of\s+(?:its\s+)?adoption|when\s+(?:was|were|did)\s+(?:it|this|that|they|the\s+(?:\d{4}\s+)?(?:resolution|text|document)s?|(?:resolution\s+)?(?:[as]\/res\/)?\d+\/\d+|(?:the\s+)?(?:latest|older|earlier|previous|first|newer)\s+(?:one|resolution|version))\b[^?]*\b(?:adopt|pass|approv)\w*|(?:what|which)\s+(?:date|day|year)\b[^?]*\b(?:adopt|pass|approv)\w*|adopted\s+(?:on\s+)?(?:what|which)\s+(?:date|day))/i],
@@ -49,6 +49,8 @@ const unanswerablePatterns: Array<[UnanswerableKind, RegExp]> = [
   ['vote', /\b(?:vot(?:e|es|ed|ing)|in\s+favou?r\b|against\s+it|abstain(?:ed|ing)?|abstentions?|recorded\s+vote|unanimous(?:ly)?|by\s+consensus|without\s+a\s+vote)\b/i],
   ['sponsor', /\b(?:who|which\s+(?:[\w-]+\s+){0,3}?(?:countr\w*|states?|organi[sz]ations?|governments?|delegations?|ngos?|groups?))\s+(?:\w+\s+)?(?:drafted|sponsored|co-?sponsored|introduced|tabled|proposed|wrote|authored|negotiated)\b|\b(?:sponsor(?:s|ed|ing)?|co-?sponsor\w*|introduced\s+(?:it|the\s+(?:draft|resolution))|who\s+(?:introduced|drafted|proposed|tabled|wrote|authored)|draft(?:ed)?\s+by)\b/i],
   ['statistic', /\b(?:actual(?:ly)?|in\s+practice|statistics?|currently|nowadays|real-world)\b[^?]*\b(?:cost|number|rate|amount|average|many|much|percentage|figure|level)\b|\bhow\s+many\s+\w+\s+(?:entered|arrived|crossed|live|lived|died|are\s+there|were\s+there)\b/i],
+  // Advice on one person's own case: the resolutions address States, never an individual's lawsuit or next step.
+  ['legal-advice', /\b(?:can|could|may|should)\s+(?:I|we|he|she|they)\s+(?:sue|appeal|win|use\s+(?:this|the|these|it)\b[^?]*\b(?:court|tribunal|judge|lawsuit|appeal))\b|\b(?:will|would)\s+(?:I|we|he|she|they)\s+win\b/i],
   ['person', /\b(?:who\s+(?:is|was)\s+the\s+(?:current\s+)?(?:special\s+rapporteur|chair|president|secretary-general|high\s+commissioner|rapporteur)|(?:name|names)\s+of\s+the\b|(?:'s|s')\s+name\b|what\s+is\s+(?:his|her)\s+name|who\s+signed)/i],
 ];
 
@@ -59,7 +61,7 @@ const footnotePattern =
   /\b(?:document\s+symbols?|(?:which|what)\s+documents?\s+(?:is|are|was|were)\b|treaty\s+series|volume|vol\.|official\s+records|supplement\s+no|footnotes?|cited\s+(?:for|as)|citation\s+for|source\s+(?:cited|given)\s+for|where\s+(?:was|is)\b[^?]*\bpublished)\b/i;
 
 const numberPattern =
-  /\bhow\s+(?:many|much|long|old|often)\b|\bwhat\s+(?:percentage|percent|number|amount|proportion|share|figure|sum)\b|\bhow\s+high\b|\b(?:budget|price|salary|funding|quota)\b|\b(?:what|which)\s+(?:minimum|maximum)\b/i;
+  /\bhow\s+(?:many|much|long|old|often)\b|\bwhat\s+(?:percentage|percent|number|amount|proportion|share|figure|sum)\b|\bhow\s+high\b|\b(?:budget|price|salary|funding|quota)\b|\b(?:what|which)\s+(?:minimum|maximum)\b|\b(?:maximum|minimum|total|exact|average)\s+(?:number|amount|length|duration|period)\b/i;
 const datePattern = /^\s*(?:and\s+)?when\b|\b(?:what\s+year|which\s+year|by\s+when|what\s+date|which\s+date|deadline)\b/i;
 
 export function analyzeQuery(question: string, corpus: CorpusStore, requestFilters: RetrievalFilters = {}): QueryAnalysis {

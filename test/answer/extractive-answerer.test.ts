@@ -4,6 +4,7 @@ import { createAnswerService } from '../../src/answer/create-answer-service.js';
 import { loadConfig } from '../../src/config.js';
 import type { SearchIndex } from '../../src/retrieval/search-index.js';
 import { numbersIn } from '../../src/retrieval/text-terms.js';
+import { countsAskedThing } from '../../src/answer/extractive-answerer.js';
 import { createFakeEmbedder } from '../support/fake-embedder.js';
 import { createInMemorySearchIndex } from '../support/in-memory-search-index.js';
 import { bundledDocuments, withoutReferences } from './bundled-corpus.js';
@@ -158,5 +159,34 @@ describe('unknown words and absent documents', () => {
     const answer = await ask('What did resolution 72/179 say about immigration detention?');
     expect(answer.abstained).toBe(true);
     expect(answer.answer).toContain('72/179');
+  });
+});
+
+describe('countsAskedThing', () => {
+  it('should accept a figure only when it counts what the question asks to count', () => {
+    expect(countsAskedThing('How many weeks may a child be detained?', 'for no longer than four weeks in any case')).toBe(true);
+    expect(countsAskedThing('How many weeks may a child be detained?', 'the number of migrants has reached 281 million')).toBe(false);
+    expect(countsAskedThing('What is the maximum number of days of detention?', 'held on 19 September, at two meetings')).toBe(false);
+  });
+
+  it('should take a vague quantity as the figure and leave questions without a counted thing alone', () => {
+    expect(countsAskedThing('How many workers are women?', 'almost half of all migrant workers are women')).toBe(true);
+    expect(countsAskedThing('How long may a claim take?', 'a decision within six months')).toBe(true);
+    expect(countsAskedThing('What share of remittances is lost to fees?', 'less than 3 per cent')).toBe(true);
+  });
+});
+
+describe('composeExtractiveAnswer abstention on positive evidence', () => {
+  it('should abstain from advising on one person\'s own case', async () => {
+    for (const question of ['My visa was refused in Italy. Can I use this resolution in court to appeal?', 'My landlord took my documents. Can I sue him, and will I win?']) {
+      const answer = await ask(question);
+      expect(answer.abstained, question).toBe(true);
+      expect(answer.citations).toEqual([]);
+    }
+  });
+
+  it('should abstain when a maximum number is asked and no retrieved paragraph counts that thing', async () => {
+    const answer = await ask('What is the maximum number of weeks a migrant child may spend in a shelter under the resolution?');
+    expect(answer.abstained).toBe(true);
   });
 });

@@ -25,6 +25,18 @@ describe('rewriteFollowUpByRules', () => {
     expect(result.query).toContain('children');
   });
 
+  it('should take what "that deadline" means from the last answer, without its citations', () => {
+    const result = rewriteFollowUpByRules(
+      conversation(
+        'What does the resolution say about detention of children?',
+        'It urges States to review detention policies and end child detention by 2030 (A/RES/76/172, para. 5 (b)).',
+        'Is that deadline in the older one too?',
+      ),
+    );
+    expect(result.query).toContain('review detention policies child detention');
+    expect(result.query).not.toContain('A/RES/76/172');
+  });
+
   it('should answer "which paragraph was that?" with the previous question', () => {
     const result = rewriteFollowUpByRules(conversation('Can migrants be detained?', 'Yes …', 'Which paragraph was that?'));
     expect(result.query).toBe('Can migrants be detained?');

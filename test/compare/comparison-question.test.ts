@@ -85,4 +85,8 @@ describe('parseComparisonQuestion', () => {
     expect(parseComparisonQuestion('Which preambular paragraph did the 2021 resolution add on COVID-19?')).toMatchObject({ part: 'preamble', single: true });
     expect(parseComparisonQuestion('What did the 2021 resolution add about COVID-19?')).not.toHaveProperty('single');
   });
+
+  it('should not take the direction of a change for its topic', () => {
+    expect(parseComparisonQuestion('Did the 2021 text soften or harden the 2019 wording on remittances?')?.topicWords).toEqual(['remittances']);
+  });
 });

@@ -80,4 +80,15 @@ describe('analyzeQuery on questions about drafting', () => {
     expect(analyzeQuery('Which countries sponsored it?', corpus).unanswerable).toBe('sponsor');
     expect(analyzeQuery('What does the draft say about detention?', corpus).unanswerable).toBeUndefined();
   });
+
+  it('should take advice on a personal case as unanswerable, but not a question about complaints in general', () => {
+    expect(analyzeQuery('Can I use this resolution in court against my employer?', corpus).unanswerable).toBe('legal-advice');
+    expect(analyzeQuery('My claim was refused. Could we appeal, and would we win?', corpus).unanswerable).toBe('legal-advice');
+    expect(analyzeQuery('Can migrants complain about abuse by an employer?', corpus).unanswerable).toBeUndefined();
+  });
+
+  it('should expect a figure for a maximum or total number and route report questions to the title block', () => {
+    expect(analyzeQuery('What is the maximum number of days in detention?', corpus).expectedValue).toBe('number');
+    expect(analyzeQuery('Whose report was the 2019 resolution adopted on?', corpus).metadataField).toBe('committeeReport');
+  });
 });
