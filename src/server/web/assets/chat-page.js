@@ -97,16 +97,7 @@ function startChatPage() {
       question.focus();
     });
   }
-  form.addEventListener('submit', function (event) {
-    event.preventDefault();
-    submit();
-  });
-  question.addEventListener('keydown', function (event) {
-    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-      event.preventDefault();
-      submit();
-    }
-  });
+  bindQuestionForm(form, question, submit);
   Array.prototype.forEach.call(doc.querySelectorAll('.suggestion'), function (button) {
     button.addEventListener('click', function () {
       question.value = button.textContent || '';

@@ -89,3 +89,17 @@ function renderSourceCard(documentRef, card, unit, citation, strings) {
     );
   }
 }
+
+/** Enter sends, Shift+Enter adds a line; the same for the page and the widget. */
+function bindQuestionForm(form, question, submit) {
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    submit();
+  });
+  question.addEventListener('keydown', function (event) {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      submit();
+    }
+  });
+}

@@ -181,16 +181,7 @@ function buildWidget(host, options) {
     question.focus();
   });
   closeCardButton.addEventListener('click', closeCard);
-  form.addEventListener('submit', function (event) {
-    event.preventDefault();
-    submit();
-  });
-  question.addEventListener('keydown', function (event) {
-    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-      event.preventDefault();
-      submit();
-    }
-  });
+  bindQuestionForm(form, question, submit);
   root.addEventListener('keydown', function (event) {
     if (event.key !== 'Escape') return;
     event.stopPropagation();
