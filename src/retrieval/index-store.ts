@@ -1,7 +1,5 @@
-import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { PARSER_VERSION } from '../corpus/parse-resolution.js';
 import type { ResolutionDocument } from '../corpus/resolution-document.js';
 import type { RetrievalChunk } from '../corpus/retrieval-chunk.js';
@@ -9,6 +7,7 @@ import { replaceDirectoryAtomically, resolveCurrentDirectory } from './atomic-di
 import { fingerprintFile, syncPath, writeFileDurably } from './durable-file.js';
 import { createSearchIndex, packVectors } from './in-memory-search-index.js';
 import { IndexLoadError } from './index-load-error.js';
+import { JsonLineError, readJsonLines } from './json-lines.js';
 import { CHECKED_FILES, INDEX_FILES, INDEX_FORMAT_VERSION, indexManifestSchema } from './index-layout.js';
 import { LexicalIndex } from './lexical-index.js';
 import type { IndexManifest, SearchIndex } from './search-index.js';
@@ -72,21 +71,16 @@ export async function writeSearchIndex(directory: string, contents: SearchIndexC
   return manifest!;
 }
 
-async function readJsonLines<T>(directory: string, file: string, check: (value: unknown) => value is T): Promise<T[]> {
+async function readCheckedLines<T>(directory: string, file: string, check: (value: unknown) => value is T): Promise<T[]> {
   const items: T[] = [];
-  const lines = createInterface({ input: createReadStream(join(directory, file), 'utf8'), crlfDelay: Infinity });
-  let lineNumber = 0;
-  for await (const line of lines) {
-    lineNumber += 1;
-    if (line === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      throw new IndexLoadError(directory, file, `line ${lineNumber} is not valid JSON`);
+  try {
+    for await (const { value, lineNumber } of readJsonLines(join(directory, file))) {
+      if (!check(value)) throw new IndexLoadError(directory, file, `line ${lineNumber} does not have the expected fields`);
+      items.push(value);
     }
-    if (!check(value)) throw new IndexLoadError(directory, file, `line ${lineNumber} does not have the expected fields`);
-    items.push(value);
+  } catch (error) {
+    if (error instanceof JsonLineError) throw new IndexLoadError(directory, file, error.message);
+    throw error;
   }
   return items;
 }
@@ -137,9 +131,9 @@ export async function readStoredIndex(directory: string, embedder: { modelId: st
     if (actual.sha256 !== expected!.sha256) fail(file, 'checksum does not match the manifest (corrupted or edited)');
   }
 
-  const documents = await readJsonLines(current, INDEX_FILES.documents, isDocument);
+  const documents = await readCheckedLines(current, INDEX_FILES.documents, isDocument);
   if (documents.length !== manifest.documents.length) fail(INDEX_FILES.documents, `holds ${documents.length} documents, the manifest lists ${manifest.documents.length}`);
-  const chunks = await readJsonLines(current, INDEX_FILES.chunks, isChunk);
+  const chunks = await readCheckedLines(current, INDEX_FILES.chunks, isChunk);
   if (chunks.length !== manifest.vector.count) fail(INDEX_FILES.chunks, `holds ${chunks.length} chunks, the manifest says ${manifest.vector.count}`);
   const unitIds = new Set(documents.flatMap((document) => document.units.map((unit) => unit.id)));
   const stray = chunks.find((chunk) => !unitIds.has(chunk.unitId));

@@ -1,7 +1,6 @@
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { RetrievalChunk } from '../corpus/retrieval-chunk.js';
+import { readJsonLines } from './json-lines.js';
 import type { UnitFilter, UnitHit } from './search-index.js';
 import { normalizeSearchTerm } from './search-term.js';
 
@@ -57,19 +56,9 @@ export class LexicalIndex {
 
   /** Reads what `serialize` wrote. Throws on a malformed file (the caller names it in its error). */
   static async read(file: string, chunkUnitIds: readonly string[], options: LexicalIndexOptions = {}): Promise<LexicalIndex> {
-    const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
     let header: Omit<AsPlainObject, 'index'> | undefined;
     const index: AsPlainObject['index'] = [];
-    let lineNumber = 0;
-    for await (const line of lines) {
-      lineNumber += 1;
-      if (line === '') continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch {
-        throw new Error(`line ${lineNumber} is not valid JSON`);
-      }
+    for await (const { value } of readJsonLines(file)) {
       if (header) index.push(value as AsPlainObject['index'][number]);
       else header = value as Omit<AsPlainObject, 'index'>;
     }

@@ -27,14 +27,9 @@ function startChatPage() {
     cardContent.appendChild(createElement(doc, 'h2', { className: 'card-label', id: 'verbatim-card-title' }, [citation.label]));
     cardContent.appendChild(createElement(doc, 'p', { className: 'muted' }, [strings.loadingUnit]));
     if (!dialog.open) dialog.showModal();
-    try {
-      var unit = await fetchUnit(client, citation.id);
-      if (request === cardRequest) renderSourceCard(doc, cardContent, unit, citation, strings);
-    } catch (error) {
-      if (request !== cardRequest) return;
-      renderSourceCard(doc, cardContent, { label: citation.label, text: citation.quote || '', footnotes: [], url: citation.url }, citation, strings);
-      cardContent.appendChild(createElement(doc, 'p', { className: 'error-text', role: 'alert' }, [strings.unitFailed]));
-    }
+    await loadSourceCard(doc, client, cardContent, citation, strings, function () {
+      return request === cardRequest;
+    });
   }
 
   function showSources(message) {

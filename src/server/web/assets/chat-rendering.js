@@ -103,3 +103,18 @@ function bindQuestionForm(form, question, submit) {
     }
   });
 }
+
+/**
+ * Fills a source card with the unit's full text; if the unit cannot be fetched, shows the citation's
+ * quote with an error line. `isCurrent` is false once another card was opened meanwhile.
+ */
+async function loadSourceCard(documentRef, client, cardContent, citation, strings, isCurrent) {
+  try {
+    var unit = await fetchUnit(client, citation.id);
+    if (isCurrent()) renderSourceCard(documentRef, cardContent, unit, citation, strings);
+  } catch (error) {
+    if (!isCurrent()) return;
+    renderSourceCard(documentRef, cardContent, { label: citation.label, text: citation.quote || '', footnotes: [], url: citation.url }, citation, strings);
+    cardContent.appendChild(createElement(documentRef, 'p', { className: 'error-text', role: 'alert' }, [strings.unitFailed]));
+  }
+}

@@ -121,14 +121,9 @@ function buildWidget(host, options) {
     renderSourceCard(doc, cardContent, { label: citation.label, text: strings.loadingUnit, footnotes: [] }, null, strings);
     cardLayer.hidden = false;
     closeCardButton.focus();
-    try {
-      var unit = await fetchUnit(client, citation.id);
-      if (request === cardRequest) renderSourceCard(doc, cardContent, unit, citation, strings);
-    } catch (error) {
-      if (request !== cardRequest) return;
-      renderSourceCard(doc, cardContent, { label: citation.label, text: citation.quote || '', footnotes: [], url: citation.url }, citation, strings);
-      cardContent.appendChild(createElement(doc, 'p', { className: 'error-text', role: 'alert' }, [strings.unitFailed]));
-    }
+    await loadSourceCard(doc, client, cardContent, citation, strings, function () {
+      return request === cardRequest;
+    });
   }
 
   function persist() {
