@@ -16,14 +16,14 @@ export const SCALE_CACHE_DIRECTORY = 'data/bench';
  *    reads like a paragraph of that resolution and its words keep their real co-occurrence.
  * 3. Vectors: with `method: 'encoder'` every unit text is embedded by the bundled encoder. With
  *    `method: 'derived'` each pool sentence is embedded once by the encoder, and a unit's vector is the
- *    L2-normalised weighted sum of its sentences' vectors, with weights drawn uniformly in [0.5, 1] so no
- *    two units share a vector. Embedding a million texts on 2 cores would take hours; a mix of real
+ *    L2-normalised weighted sum of its sentences' vectors, with weights drawn uniformly in [0.5, 1]. A
+ *    unit of one sentence gets that sentence's vector exactly, so such units repeat vectors. Embedding a million texts on 2 cores would take hours; a mix of real
  *    sentence vectors keeps the real geometry (clusters by topic) that ANN recall depends on.
  */
 export const SCALE_CORPUS_METHOD = [
   'Sentence pool: each Security Council text is cut into paragraphs at blank lines and into sentences after `.`, `;` or `:` followed by a capital or digit; sentences of 40–400 characters are kept.',
   'Units: 1–3 sentences drawn at random (seeded, mulberry32) from one document, joined — each reads like a paragraph of that resolution.',
-  "Vectors at 10k: every unit text embedded by the bundled encoder (USE lite, 512 dims). At 100k and 1M: each pool sentence is embedded once by the same encoder; a unit's vector is the L2-normalised sum of its sentences' vectors weighted by uniform draws in [0.5, 1] (no two units share a vector).",
+  "Vectors at 10k: every unit text embedded by the bundled encoder (USE lite, 512 dims). At 100k and 1M: each pool sentence is embedded once by the same encoder; a unit's vector is the L2-normalised sum of its sentences' vectors weighted by uniform draws in [0.5, 1]. A unit of one sentence therefore has exactly that sentence's vector: a third of the units share a vector with others (≈ 3 per pool sentence at 100k, ≈ 32 at 1M), which is why recall counts ties.",
 ].join('\n');
 
 export interface SentencePool {

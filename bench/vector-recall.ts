@@ -1,5 +1,5 @@
 import { createLocalEmbedder } from '../src/retrieval/local-embedder.js';
-import { readStoredIndex } from '../src/retrieval/index-store.js';
+import { readStoredIndex, readStoredVectors } from '../src/retrieval/index-store.js';
 import { DEFAULT_VECTOR_PARAMETERS } from '../src/retrieval/vector-index.js';
 import { measureVectorRecall } from '../src/retrieval/vector-recall.js';
 
@@ -13,7 +13,7 @@ const { modelId, dimension } = await createLocalEmbedder();
 const stored = await readStoredIndex(directory, { modelId, dimension });
 const started = performance.now();
 const measurements = measureVectorRecall({
-  packed: stored.packedVectors,
+  packed: await readStoredVectors(stored),
   dimension,
   chunkUnitIds: stored.chunks.map((chunk) => chunk.unitId),
   efValues: [10, 16, 32, 64, 128],

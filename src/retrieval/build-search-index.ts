@@ -7,7 +7,7 @@ import type { ResolutionDocument } from '../corpus/resolution-document.js';
 import type { RetrievalChunk } from '../corpus/retrieval-chunk.js';
 import type { Embedder } from './embedder.js';
 import { IndexLoadError } from './index-load-error.js';
-import { readStoredIndex, writeSearchIndex, type StoredIndex } from './index-store.js';
+import { readStoredIndex, readStoredVectors, writeSearchIndex, type StoredIndex } from './index-store.js';
 import type { IndexManifest } from './search-index.js';
 import { DEFAULT_VECTOR_PARAMETERS, type VectorIndexParameters } from './vector-index.js';
 
@@ -56,8 +56,9 @@ interface DocumentEntry {
 }
 
 /** Reusable documents of a stored index by source checksum, each with its chunks' vector rows. */
-function reusableDocuments(stored: StoredIndex): Map<string, DocumentEntry> {
+async function reusableDocuments(stored: StoredIndex): Promise<Map<string, DocumentEntry>> {
   const { dimension } = stored.manifest.embedder;
+  const packedVectors = await readStoredVectors(stored);
   const rowsByUnit = new Map<string, number[]>();
   stored.chunks.forEach((chunk, row) => {
     const rows = rowsByUnit.get(chunk.unitId) ?? [];
@@ -69,7 +70,7 @@ function reusableDocuments(stored: StoredIndex): Map<string, DocumentEntry> {
     const rows = document.units.flatMap((unit) => rowsByUnit.get(unit.id) ?? []);
     const chunks = rows.map((row) => stored.chunks[row]!);
     const vectors = new Float32Array(rows.length * dimension);
-    rows.forEach((row, position) => vectors.set(stored.packedVectors.subarray(row * dimension, (row + 1) * dimension), position * dimension));
+    rows.forEach((row, position) => vectors.set(packedVectors.subarray(row * dimension, (row + 1) * dimension), position * dimension));
     entries.set(document.checksum, { document, chunks, reusedVectors: vectors });
   }
   return entries;
@@ -92,7 +93,7 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
   let previousIndexProblem: string | undefined;
   try {
     // readStoredIndex refuses an index of another parser version or embedder, so nothing stale is reused.
-    reusable = reusableDocuments(await readStoredIndex(options.previousDirectory ?? options.outputDirectory, embedder));
+    reusable = await reusableDocuments(await readStoredIndex(options.previousDirectory ?? options.outputDirectory, embedder));
   } catch (error) {
     if (!(error instanceof IndexLoadError)) throw error;
     if (!error.reason.startsWith('missing (no index')) previousIndexProblem = error.message;

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 export interface FileFingerprint {
@@ -44,14 +43,26 @@ export async function writeFileDurably(path: string, pieces: Iterable<Uint8Array
   return { bytes, sha256: hash.digest('hex') };
 }
 
-/** Size and sha256 of an existing file, read as a stream so large vector files stay out of memory. */
+const FINGERPRINT_READ_BYTES = 8 << 20;
+
+/**
+ * Size and sha256 of an existing file, read in 8 MB blocks so large vector files stay out of memory.
+ * (A stream's 64 KB chunks made hashing half a gigabyte take twice as long as the hashing itself.)
+ */
 export async function fingerprintFile(path: string): Promise<FileFingerprint> {
   const hash = createHash('sha256');
+  const handle = await open(path, 'r');
   let bytes = 0;
-  for await (const chunk of createReadStream(path)) {
-    const buffer = chunk as Buffer;
-    hash.update(buffer);
-    bytes += buffer.length;
+  try {
+    const block = Buffer.allocUnsafe(FINGERPRINT_READ_BYTES);
+    for (;;) {
+      const { bytesRead } = await handle.read(block, 0, block.length, null);
+      if (bytesRead === 0) break;
+      hash.update(block.subarray(0, bytesRead));
+      bytes += bytesRead;
+    }
+  } finally {
+    await handle.close();
   }
   return { bytes, sha256: hash.digest('hex') };
 }

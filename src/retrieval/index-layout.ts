@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Bump when the file layout or manifest meaning changes; older indexes are then refused at load. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 /** Names of the files of an index folder. The manifest is written last and marks a complete index. */
 export const INDEX_FILES = {
@@ -14,8 +14,8 @@ export const INDEX_FILES = {
   vectors: 'vectors.f32',
   /** hnswlib HierarchicalNSW graph (it keeps its own copy of the vectors). */
   graph: 'vectors.hnsw',
-  /** MiniSearch index as JSON lines: a header line, then one line per term. */
-  lexical: 'lexical.jsonl',
+  /** BM25 inverted index in typed arrays (layout in lexical-index-file.ts). Format 1 held MiniSearch JSON lines. */
+  lexical: 'lexical.bin',
 } as const;
 
 /** The files whose size and checksum the manifest records. */

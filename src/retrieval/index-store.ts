@@ -5,13 +5,15 @@ import type { ResolutionDocument } from '../corpus/resolution-document.js';
 import type { RetrievalChunk } from '../corpus/retrieval-chunk.js';
 import { replaceDirectoryAtomically, resolveCurrentDirectory } from './atomic-directory.js';
 import { fingerprintFile, syncPath, writeFileDurably } from './durable-file.js';
+import { fingerprintFiles } from './fingerprint-files.js';
 import { createSearchIndex, packVectors } from './in-memory-search-index.js';
 import { IndexLoadError } from './index-load-error.js';
-import { JsonLineError, readJsonLines } from './json-lines.js';
 import { CHECKED_FILES, INDEX_FILES, INDEX_FORMAT_VERSION, indexManifestSchema } from './index-layout.js';
 import { LexicalIndex } from './lexical-index.js';
+import { readStoredChunks, readStoredDocuments } from './stored-contents.js';
 import type { IndexManifest, SearchIndex } from './search-index.js';
 import { DEFAULT_VECTOR_PARAMETERS, VectorIndex } from './vector-index.js';
+import { fileVectorRows, type VectorRows } from './vector-rows.js';
 
 export interface SearchIndexContents {
   documents: readonly ResolutionDocument[];
@@ -20,6 +22,8 @@ export interface SearchIndexContents {
   vectors: readonly Float32Array[] | Float32Array;
   /** Everything but what the writer fills in itself (format version, file fingerprints). */
   manifest: Omit<IndexManifest, 'formatVersion' | 'files'>;
+  /** Called while the hnsw graph is built (every 10 000 points), the slow step of a large write. */
+  onGraphProgress?: (inserted: number, total: number) => void;
 }
 
 /** A stored index read and verified, without building the search structures. */
@@ -29,7 +33,8 @@ export interface StoredIndex {
   manifest: IndexManifest;
   documents: ResolutionDocument[];
   chunks: RetrievalChunk[];
-  packedVectors: Float32Array;
+  /** Path of the verified vectors file; `readStoredVectors` loads it when a caller needs the numbers. */
+  vectorsFile: string;
 }
 
 function* jsonLines(items: readonly unknown[]): Generator<string> {
@@ -53,7 +58,7 @@ export async function writeSearchIndex(directory: string, contents: SearchIndexC
     files[INDEX_FILES.documents] = await writeFileDurably(join(temporary, INDEX_FILES.documents), jsonLines(contents.documents));
     files[INDEX_FILES.chunks] = await writeFileDurably(join(temporary, INDEX_FILES.chunks), jsonLines(contents.chunks));
     files[INDEX_FILES.vectors] = await writeFileDurably(join(temporary, INDEX_FILES.vectors), [new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength)]);
-    const vectorIndex = VectorIndex.build(packed, dimension, contents.chunks.map((chunk) => chunk.unitId), parameters);
+    const vectorIndex = VectorIndex.build(packed, dimension, contents.chunks.map((chunk) => chunk.unitId), parameters, contents.onGraphProgress);
     const graphPath = join(temporary, INDEX_FILES.graph);
     await vectorIndex.write(graphPath);
     await syncPath(graphPath);
@@ -70,26 +75,6 @@ export async function writeSearchIndex(directory: string, contents: SearchIndexC
   });
   return manifest!;
 }
-
-async function readCheckedLines<T>(directory: string, file: string, check: (value: unknown) => value is T): Promise<T[]> {
-  const items: T[] = [];
-  try {
-    for await (const { value, lineNumber } of readJsonLines(join(directory, file))) {
-      if (!check(value)) throw new IndexLoadError(directory, file, `line ${lineNumber} does not have the expected fields`);
-      items.push(value);
-    }
-  } catch (error) {
-    if (error instanceof JsonLineError) throw new IndexLoadError(directory, file, error.message);
-    throw error;
-  }
-  return items;
-}
-
-const isDocument = (value: unknown): value is ResolutionDocument =>
-  typeof value === 'object' && value !== null && typeof (value as ResolutionDocument).symbol === 'string' && Array.isArray((value as ResolutionDocument).units);
-
-const isChunk = (value: unknown): value is RetrievalChunk =>
-  typeof value === 'object' && value !== null && typeof (value as RetrievalChunk).unitId === 'string' && typeof (value as RetrievalChunk).text === 'string';
 
 /**
  * Reads and verifies an index folder: manifest, format and parser versions, embedder model and
@@ -118,54 +103,69 @@ export async function readStoredIndex(directory: string, embedder: { modelId: st
   if (manifest.embedder.modelId !== embedder.modelId) fail(INDEX_FILES.manifest, `built with embedder ${manifest.embedder.modelId}, the configured embedder is ${embedder.modelId}`);
   if (manifest.embedder.dimension !== embedder.dimension) fail(INDEX_FILES.manifest, `vectors have ${manifest.embedder.dimension} dimensions, the configured embedder gives ${embedder.dimension}`);
 
-  for (const file of CHECKED_FILES) {
-    const expected = manifest.files[file];
-    if (!expected) fail(INDEX_FILES.manifest, `records no checksum for ${file}`);
-    let actual: { bytes: number; sha256: string };
-    try {
-      actual = await fingerprintFile(join(current, file));
-    } catch {
-      return fail(file, 'missing');
-    }
-    if (actual.bytes !== expected!.bytes) fail(file, `is ${actual.bytes} bytes, the manifest says ${expected!.bytes} (truncated or replaced)`);
-    if (actual.sha256 !== expected!.sha256) fail(file, 'checksum does not match the manifest (corrupted or edited)');
+  for (const file of CHECKED_FILES) if (!manifest.files[file]) fail(INDEX_FILES.manifest, `records no checksum for ${file}`);
+  // Checksums are computed (on a worker thread for a large index) while the JSON lines are parsed;
+  // a checksum failure is reported in preference to a parse error of the same damaged file.
+  const verification = fingerprintFiles(CHECKED_FILES.map((file) => join(current, file))).then((fingerprints) => {
+    CHECKED_FILES.forEach((file, position) => {
+      const expected = manifest.files[file]!;
+      const actual = fingerprints[position];
+      if (!actual) fail(file, 'missing');
+      if (actual!.bytes !== expected.bytes) fail(file, `is ${actual!.bytes} bytes, the manifest says ${expected.bytes} (truncated or replaced)`);
+      if (actual!.sha256 !== expected.sha256) fail(file, 'checksum does not match the manifest (corrupted or edited)');
+    });
+  });
+  verification.catch(() => {});
+  let documents: ResolutionDocument[];
+  let chunks: RetrievalChunk[];
+  try {
+    documents = await readStoredDocuments(current);
+    if (documents.length !== manifest.documents.length) fail(INDEX_FILES.documents, `holds ${documents.length} documents, the manifest lists ${manifest.documents.length}`);
+    chunks = await readStoredChunks(current, documents);
+    if (chunks.length !== manifest.vector.count) fail(INDEX_FILES.chunks, `holds ${chunks.length} chunks, the manifest says ${manifest.vector.count}`);
+  } catch (error) {
+    await verification;
+    throw error;
   }
+  await verification;
 
-  const documents = await readCheckedLines(current, INDEX_FILES.documents, isDocument);
-  if (documents.length !== manifest.documents.length) fail(INDEX_FILES.documents, `holds ${documents.length} documents, the manifest lists ${manifest.documents.length}`);
-  const chunks = await readCheckedLines(current, INDEX_FILES.chunks, isChunk);
-  if (chunks.length !== manifest.vector.count) fail(INDEX_FILES.chunks, `holds ${chunks.length} chunks, the manifest says ${manifest.vector.count}`);
-  const unitIds = new Set(documents.flatMap((document) => document.units.map((unit) => unit.id)));
-  const stray = chunks.find((chunk) => !unitIds.has(chunk.unitId));
-  if (stray) fail(INDEX_FILES.chunks, `chunk ${stray.chunkId} refers to unit ${stray.unitId}, which no document has`);
+  // The vectors stay on disk: hnswlib holds its own copy, and exact search reads rows from the file.
+  const vectorBytes = manifest.files[INDEX_FILES.vectors]!.bytes;
+  if (vectorBytes !== chunks.length * manifest.embedder.dimension * 4) fail(INDEX_FILES.vectors, `is ${vectorBytes} bytes, expected ${chunks.length} × ${manifest.embedder.dimension} float32`);
 
-  const bytes = await readFile(join(current, INDEX_FILES.vectors));
-  if (bytes.length !== chunks.length * manifest.embedder.dimension * 4) fail(INDEX_FILES.vectors, `is ${bytes.length} bytes, expected ${chunks.length} × ${manifest.embedder.dimension} float32`);
+  return { directory: current, manifest, documents, chunks, vectorsFile: join(current, INDEX_FILES.vectors) };
+}
+
+/** All stored vectors packed row after row (for a rebuild that reuses them, or a recall measurement). */
+export async function readStoredVectors(stored: StoredIndex): Promise<Float32Array> {
+  const bytes = await readFile(stored.vectorsFile);
+  const expected = stored.chunks.length * stored.manifest.embedder.dimension * 4;
+  if (bytes.length !== expected) throw new IndexLoadError(stored.directory, INDEX_FILES.vectors, `is ${bytes.length} bytes, expected ${expected} (changed since it was verified)`);
   // Copy into an aligned buffer: a Buffer's offset into its pool need not be a multiple of 4.
-  const packedVectors = new Float32Array(bytes.length / 4);
-  new Uint8Array(packedVectors.buffer).set(bytes);
-
-  return { directory: current, manifest, documents, chunks, packedVectors };
+  const packed = new Float32Array(bytes.length / 4);
+  new Uint8Array(packed.buffer).set(bytes);
+  return packed;
 }
 
 /** Loads a verified index ready to search. Throws IndexLoadError with the fix when it cannot. */
 export async function loadSearchIndex(directory: string, embedder: { modelId: string; dimension: number }): Promise<SearchIndex> {
   const stored = await readStoredIndex(directory, embedder);
   const { manifest, chunks } = stored;
-  let vectorIndex: VectorIndex;
+  const unitIds = chunks.map((chunk) => chunk.unitId);
+  let rows: VectorRows;
   try {
-    vectorIndex = await VectorIndex.read(join(stored.directory, INDEX_FILES.graph), stored.packedVectors, manifest.embedder.dimension, chunks.map((chunk) => chunk.unitId), {
-      ...DEFAULT_VECTOR_PARAMETERS,
-      ...manifest.vector,
-    });
+    rows = fileVectorRows(stored.vectorsFile, chunks.length, manifest.embedder.dimension);
   } catch (error) {
-    throw new IndexLoadError(stored.directory, INDEX_FILES.graph, (error as Error).message);
+    throw new IndexLoadError(stored.directory, INDEX_FILES.vectors, (error as Error).message);
   }
-  let lexicalIndex: LexicalIndex;
-  try {
-    lexicalIndex = await LexicalIndex.read(join(stored.directory, INDEX_FILES.lexical), chunks.map((chunk) => chunk.unitId));
-  } catch (error) {
-    throw new IndexLoadError(stored.directory, INDEX_FILES.lexical, (error as Error).message);
-  }
+  // hnswlib reads its graph on the libuv thread pool, so the lexical index is decoded meanwhile.
+  const [vectorIndex, lexicalIndex] = await Promise.all([
+    VectorIndex.read(join(stored.directory, INDEX_FILES.graph), rows, manifest.embedder.dimension, unitIds, { ...DEFAULT_VECTOR_PARAMETERS, ...manifest.vector }).catch((error: Error) => {
+      throw new IndexLoadError(stored.directory, INDEX_FILES.graph, error.message);
+    }),
+    LexicalIndex.read(join(stored.directory, INDEX_FILES.lexical), unitIds).catch((error: Error) => {
+      throw new IndexLoadError(stored.directory, INDEX_FILES.lexical, error.message);
+    }),
+  ]);
   return createSearchIndex({ manifest, documents: stored.documents, chunks, vectorIndex, lexicalIndex });
 }

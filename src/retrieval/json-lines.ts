@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { open } from 'node:fs/promises';
 
 /** A line of a JSON-lines file that does not parse; callers turn it into their own load error. */
 export class JsonLineError extends Error {
@@ -9,19 +8,54 @@ export class JsonLineError extends Error {
   }
 }
 
-/** Streams the parsed values of a JSON-lines file, skipping blank lines, so no file is read as one string. */
-export async function* readJsonLines(file: string): AsyncGenerator<{ value: unknown; lineNumber: number }> {
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  let lineNumber = 0;
-  for await (const line of lines) {
-    lineNumber += 1;
-    if (line === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      throw new JsonLineError(lineNumber);
+const READ_BYTES = 4 << 20;
+const NEWLINE = 0x0a;
+
+/**
+ * Calls `visit` with the parsed value of each line of a JSON-lines file, skipping blank lines. The file
+ * is read in 4 MB blocks and split on newline bytes, so no file is read as one string and a million
+ * lines cost a million JSON.parse calls, not a million awaited promises (readline's cost).
+ */
+export async function forEachJsonLine(file: string, visit: (value: unknown, lineNumber: number) => void): Promise<void> {
+  const handle = await open(file, 'r');
+  try {
+    let block = Buffer.allocUnsafe(READ_BYTES);
+    let carried = 0;
+    let lineNumber = 0;
+    const parseLine = (bytes: Buffer, start: number, end: number): void => {
+      lineNumber += 1;
+      const text = bytes.toString('utf8', start, end).trim();
+      if (text === '') return;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        throw new JsonLineError(lineNumber);
+      }
+      visit(value, lineNumber);
+    };
+    for (;;) {
+      if (carried === block.length) {
+        // A line longer than the block: grow it rather than cut the line.
+        const bigger = Buffer.allocUnsafe(block.length * 2);
+        block.copy(bigger, 0, 0, carried);
+        block = bigger;
+      }
+      const { bytesRead } = await handle.read(block, carried, block.length - carried, null);
+      const filled = carried + bytesRead;
+      if (bytesRead === 0) {
+        if (filled > 0) parseLine(block, 0, filled);
+        return;
+      }
+      let start = 0;
+      for (let newline = block.indexOf(NEWLINE, start); newline !== -1 && newline < filled; newline = block.indexOf(NEWLINE, start)) {
+        parseLine(block, start, newline);
+        start = newline + 1;
+      }
+      carried = filled - start;
+      block.copy(block, 0, start, filled);
     }
-    yield { value, lineNumber };
+  } finally {
+    await handle.close();
   }
 }

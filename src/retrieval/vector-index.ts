@@ -1,5 +1,6 @@
 import hnswlib from 'hnswlib-node';
 import type { UnitFilter, UnitHit } from './search-index.js';
+import { packedVectorRows, type VectorRows } from './vector-rows.js';
 
 const { HierarchicalNSW } = hnswlib;
 type HierarchicalNswIndex = InstanceType<typeof HierarchicalNSW>;
@@ -42,8 +43,8 @@ export interface ChunkHit {
 export class VectorIndex {
   private constructor(
     private readonly index: HierarchicalNswIndex,
-    /** All chunk vectors packed row after row, L2-normalised; used for exact filtered search. */
-    private readonly packed: Float32Array,
+    /** The chunk vectors, L2-normalised, for exact filtered search (in memory or read from the file). */
+    private readonly vectors: VectorRows,
     private readonly chunkUnitIds: readonly string[],
     readonly dimension: number,
     readonly parameters: VectorIndexParameters,
@@ -58,6 +59,7 @@ export class VectorIndex {
     dimension: number,
     chunkUnitIds: readonly string[],
     parameters: VectorIndexParameters = DEFAULT_VECTOR_PARAMETERS,
+    onProgress?: (inserted: number, total: number) => void,
   ): VectorIndex {
     VectorIndex.checkShape(packed, dimension, chunkUnitIds);
     const index = new HierarchicalNSW('cosine', dimension);
@@ -65,26 +67,30 @@ export class VectorIndex {
     index.initIndex(Math.max(1, chunkUnitIds.length), parameters.m, parameters.efConstruction, parameters.seed);
     for (let row = 0; row < chunkUnitIds.length; row += 1) {
       index.addPoint(Array.from(packed.subarray(row * dimension, (row + 1) * dimension)), row);
+      // Insertion is one point at a time on one core: a million points take hours, so say how far it got.
+      if (onProgress && ((row + 1) % 10_000 === 0 || row + 1 === chunkUnitIds.length)) onProgress(row + 1, chunkUnitIds.length);
     }
     index.setEf(parameters.efSearch);
-    return new VectorIndex(index, packed, chunkUnitIds, dimension, parameters);
+    return new VectorIndex(index, packedVectorRows(packed, dimension), chunkUnitIds, dimension, parameters);
   }
 
   static async read(
     file: string,
-    packed: Float32Array,
+    vectors: VectorRows,
     dimension: number,
     chunkUnitIds: readonly string[],
     parameters: VectorIndexParameters,
   ): Promise<VectorIndex> {
-    VectorIndex.checkShape(packed, dimension, chunkUnitIds);
+    if (vectors.count !== chunkUnitIds.length || vectors.dimension !== dimension) {
+      throw new Error(`expected ${chunkUnitIds.length} vectors of ${dimension} dimensions, got ${vectors.count} of ${vectors.dimension}`);
+    }
     const index = new HierarchicalNSW('cosine', dimension);
     await index.readIndex(file);
     if (index.getCurrentCount() !== chunkUnitIds.length) {
       throw new Error(`holds ${index.getCurrentCount()} vectors but the index has ${chunkUnitIds.length} chunks`);
     }
     index.setEf(parameters.efSearch);
-    return new VectorIndex(index, packed, chunkUnitIds, dimension, parameters);
+    return new VectorIndex(index, vectors, chunkUnitIds, dimension, parameters);
   }
 
   private static checkShape(packed: Float32Array, dimension: number, chunkUnitIds: readonly string[]): void {
@@ -145,16 +151,18 @@ export class VectorIndex {
     }
   }
 
+  /** Cosine of the query with each row (rows ascending); stored rows are unit length. */
   private scoreRows(vector: Float32Array, rows: readonly number[]): ChunkHit[] {
     let norm = 0;
     for (const value of vector) norm += value * value;
     norm = Math.sqrt(norm) || 1;
-    return rows.map((row) => {
+    const hits: ChunkHit[] = [];
+    this.vectors.forEachRow(rows, (row, stored) => {
       let dot = 0;
-      const offset = row * this.dimension;
-      for (let index = 0; index < this.dimension; index += 1) dot += vector[index]! * this.packed[offset + index]!;
-      return { row, score: dot / norm };
+      for (let index = 0; index < this.dimension; index += 1) dot += vector[index]! * stored[index]!;
+      hits.push({ row, score: dot / norm });
     });
+    return hits;
   }
 
   private bestPerUnit(hits: readonly ChunkHit[], k: number): UnitHit[] {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { ensureSearchIndex } from '../../src/retrieval/ensure-search-index.js';
 import { IndexLoadError } from '../../src/retrieval/index-load-error.js';
+import { INDEX_FORMAT_VERSION } from '../../src/retrieval/index-layout.js';
 import { createFakeEmbedder } from '../support/fake-embedder.js';
 
 async function setUp() {
@@ -29,6 +30,33 @@ describe('ensureSearchIndex', () => {
     const second = await ensureSearchIndex(config, embedder);
     expect(embedder.calls).toBe(callsAfterIngest);
     expect(second.manifest.createdAt).toBe(first.manifest.createdAt);
+  });
+
+  it('should rebuild an index of an older file format from its own source files', async () => {
+    const { config } = await setUp();
+    const first = await ensureSearchIndex(config, createFakeEmbedder(64));
+    const manifestPath = join(config.INDEX_DIR, 'manifest.json');
+    const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { formatVersion: number };
+    await writeFile(manifestPath, JSON.stringify({ ...manifest, formatVersion: INDEX_FORMAT_VERSION - 1 }));
+    const messages: string[] = [];
+    const rebuilt = await ensureSearchIndex(config, createFakeEmbedder(64), (message) => messages.push(message));
+    expect(messages.join('\n')).toMatch(/older file format; rebuilding it from its 2 source files/);
+    expect(rebuilt.manifest.formatVersion).toBe(INDEX_FORMAT_VERSION);
+    expect(rebuilt.chunks.map((chunk) => chunk.chunkId)).toEqual(first.chunks.map((chunk) => chunk.chunkId));
+  });
+
+  it('should not rebuild an older-format index whose source files changed, and keep it', async () => {
+    const { config } = await setUp();
+    await ensureSearchIndex(config, createFakeEmbedder(64));
+    const manifestPath = join(config.INDEX_DIR, 'manifest.json');
+    const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { formatVersion: number; documents: Array<{ sourceFile: string }> };
+    const older = JSON.stringify({ ...manifest, formatVersion: INDEX_FORMAT_VERSION - 1 });
+    await writeFile(manifestPath, older);
+    await writeFile(manifest.documents[0]!.sourceFile, 'edited since the index was built');
+    const error = await ensureSearchIndex(config, createFakeEmbedder(64)).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(IndexLoadError);
+    expect((error as Error).message).toMatch(/format version/);
+    expect(await readFile(manifestPath, 'utf8')).toBe(older);
   });
 
   it('should not overwrite an existing index that cannot be loaded', async () => {

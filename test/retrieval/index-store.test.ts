@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import { PARSER_VERSION } from '../../src/corpus/parse-resolution.js';
 import type { RetrievalChunk } from '../../src/corpus/retrieval-chunk.js';
 import { buildInMemorySearchIndex } from '../../src/retrieval/in-memory-search-index.js';
 import { IndexLoadError } from '../../src/retrieval/index-load-error.js';
-import { INDEX_FILES } from '../../src/retrieval/index-layout.js';
+import { INDEX_FILES, INDEX_FORMAT_VERSION } from '../../src/retrieval/index-layout.js';
 import { loadSearchIndex, writeSearchIndex } from '../../src/retrieval/index-store.js';
 import type { SearchIndex } from '../../src/retrieval/search-index.js';
 import { createFakeEmbedder } from '../support/fake-embedder.js';
@@ -68,8 +69,8 @@ describe('writeSearchIndex and loadSearchIndex', () => {
     expect(await results(loaded)).toEqual(await results(inMemory));
     expect(loaded.chunks).toEqual(fixtureChunks);
     expect(loaded.corpus.getUnit('A/RES/76/172:OP2')?.text).toMatch(/unaccompanied minors/);
-    expect(loaded.manifest).toMatchObject({ formatVersion: 1, parserVersion: PARSER_VERSION, vector: { efSearch: 64, count: fixtureChunks.length } });
-    expect(Object.keys(loaded.manifest.files ?? {}).sort()).toEqual(['chunks.jsonl', 'documents.jsonl', 'lexical.jsonl', 'vectors.f32', 'vectors.hnsw']);
+    expect(loaded.manifest).toMatchObject({ formatVersion: INDEX_FORMAT_VERSION, parserVersion: PARSER_VERSION, vector: { efSearch: 64, count: fixtureChunks.length } });
+    expect(Object.keys(loaded.manifest.files ?? {}).sort()).toEqual(['chunks.jsonl', 'documents.jsonl', 'lexical.bin', 'vectors.f32', 'vectors.hnsw']);
   });
 
   it('should refuse a folder without an index', async () => {
@@ -92,6 +93,39 @@ describe('writeSearchIndex and loadSearchIndex', () => {
     await writeFile(path, bytes);
     const error = await expectLoadError(directory, /chunks\.jsonl/);
     expect(error.message).toMatch(/checksum/);
+  });
+
+  it('should refuse an index of the previous format (MiniSearch JSON lines) with the rebuild hint', async () => {
+    const { directory } = await freshIndexDirectory();
+    const path = join(directory, INDEX_FILES.manifest);
+    const manifest = JSON.parse(await readFile(path, 'utf8')) as { formatVersion: number };
+    await writeFile(path, JSON.stringify({ ...manifest, formatVersion: INDEX_FORMAT_VERSION - 1 }));
+    expect((await expectLoadError(directory, /manifest/)).message).toMatch(new RegExp(`format version ${INDEX_FORMAT_VERSION - 1}, this code reads ${INDEX_FORMAT_VERSION}`));
+  });
+
+  it('should refuse a lexical file whose structure is damaged even when its checksum was updated to match', async () => {
+    const { directory } = await freshIndexDirectory();
+    const path = join(directory, INDEX_FILES.lexical);
+    const bytes = (await readFile(path)).subarray(0, 200);
+    await writeFile(path, bytes);
+    const manifestPath = join(directory, INDEX_FILES.manifest);
+    const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { files: Record<string, { bytes: number; sha256: string }> };
+    manifest.files[INDEX_FILES.lexical] = { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+    await writeFile(manifestPath, JSON.stringify(manifest));
+    expect((await expectLoadError(directory, /lexical\.bin/)).message).toMatch(/truncated or damaged/);
+  });
+
+  it('should give the same filtered dense results as in memory while reading vectors from the file', async () => {
+    const { directory } = await freshIndexDirectory();
+    const loaded = await loadSearchIndex(directory, embedder);
+    const inMemory = await buildInMemorySearchIndex({ documents: fixtureDocuments, chunks: fixtureChunks, embedder });
+    const only2021 = (unitId: string) => unitId.startsWith('A/RES/76/172:');
+    for (const query of queries) {
+      const [vector] = await embedder.embed([query]);
+      const hits = loaded.searchDense(vector!, 3, only2021);
+      expect(hits.length).toBeGreaterThan(0);
+      expect(hits).toEqual(inMemory.searchDense(vector!, 3, only2021));
+    }
   });
 
   it('should refuse a manifest that is not valid JSON', async () => {
