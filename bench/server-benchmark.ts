@@ -86,8 +86,10 @@ export async function runBenchmark(parameters: string[]): Promise<void> {
   let idleRss = 0;
   let firstEvent: number[] = [];
   try {
-    // Warm-up: kernels compiled, caches of the process (not of the answers) filled.
-    await autocannon({ url: server.url, connections: 4, amount: 40, requests: [{ method: 'POST', path: '/api/chat', headers: { 'content-type': 'application/json' }, body: JSON.stringify(scenarios[0]!.body(questions[0]!)) }] });
+    // Warm-up: kernels compiled, and every question asked once (one connection walks the whole list; each
+    // connection starts the list from the top), so that with the query cache on every
+    // row measures warm answers (cache hits), not a first pass of encoder calls in the first row only.
+    await autocannon({ url: server.url, connections: 1, amount: questions.length, requests: questions.map((question) => ({ method: 'POST', path: '/api/chat', headers: { 'content-type': 'application/json' }, body: JSON.stringify(scenarios[0]!.body(question)) })) });
     idleRss = server.residentMegabytes();
     firstEvent = await timeToFirstEvent(server.url, questions, 60);
     for (const connections of connectionsList) {
@@ -118,7 +120,7 @@ export async function runBenchmark(parameters: string[]): Promise<void> {
   const markdown = [
     `Command: \`npm run bench -- server --connections ${connectionsList.join(',')} --seconds ${seconds}${noCache ? ' --no-cache' : ''}\``,
     '',
-    `Server: its own process (bench/support/bundled-server-process.ts), the bundled corpus, the bundled encoder${noCache ? ' with the query cache off' : ' behind the production query cache (the ' + questions.length + ' questions repeat, so after the first pass query embeddings are cache hits)'}, extractive answerer, rate limits raised via RATE_LIMIT_PER_MINUTE, MAX_CONCURRENT_ANSWERS at its default. Load: autocannon ${seconds} s per row, cycling through ${questions.length} ${golden.length ? 'golden-set' : 'benchmark'} questions. autocannon runs in the benchmark process, sharing the 2 cores with the server. Requests still in flight when a row's time is up are not counted (neither as done nor as errors); a row with few requests means answers took longer than the row lasted.`,
+    `Server: its own process (bench/support/bundled-server-process.ts), the bundled corpus, the bundled encoder in a worker thread${noCache ? ' with the query cache off: cold figures, every question runs the encoder' : ' behind the production query cache, warmed by asking each of the ' + questions.length + ' questions once before measuring: warm figures, query embeddings are cache hits (`--no-cache` gives cold figures, bench/results/server-no-cache.md)'}, extractive answerer, rate limits raised via RATE_LIMIT_PER_MINUTE, MAX_CONCURRENT_ANSWERS at its default. Load: autocannon ${seconds} s per row, cycling through ${questions.length} ${golden.length ? 'golden-set' : 'benchmark'} questions. autocannon runs in the benchmark process, sharing the 2 cores with the server. Requests still in flight when a row's time is up are not counted (neither as done nor as errors); a row with few requests means answers took longer than the row lasted.`,
     '',
     table,
     '',

@@ -7,7 +7,6 @@ import { loadConfig, type Config } from '../../src/config.js';
 import type { Embedder } from '../../src/retrieval/embedder.js';
 import { createEmbedder } from '../../src/retrieval/create-embedder.js';
 import { ensureSearchIndex } from '../../src/retrieval/ensure-search-index.js';
-import { createLocalEmbedder } from '../../src/retrieval/local-embedder.js';
 import type { SearchIndex } from '../../src/retrieval/search-index.js';
 import { createApp } from '../../src/server/create-app.js';
 import { createJsonLogger } from '../../src/server/json-logger.js';
@@ -37,7 +36,7 @@ export async function startBundledServer(options: { environment?: Record<string,
     RATE_LIMIT_PER_KEY_PER_MINUTE: '1000000000',
     ...options.environment,
   });
-  const embedder = options.queryCache === false ? await createLocalEmbedder() : await createEmbedder(config);
+  const embedder = await createEmbedder(config, { cache: options.queryCache !== false });
   const index = await ensureSearchIndex(config, embedder);
   const answerService = createAnswerService({ index, embedder, config });
   const app = createApp({

@@ -1,10 +1,15 @@
-import { parentPort } from 'node:worker_threads';
+import { setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
 import { createLocalEmbedder } from './local-embedder.js';
 
 /**
  * One sentence encoder per worker thread. Messages in: `{ id, texts }`; out: `{ id, buffer }` with the
  * vectors packed row after row (transferred, not copied) or `{ id, error }`.
  */
+
+export interface EmbeddingWorkerData {
+  niceness?: number;
+}
 
 interface EmbedRequest {
   id: number;
@@ -13,6 +18,14 @@ interface EmbedRequest {
 
 if (!parentPort) throw new Error('embedding-worker must run inside a worker thread');
 const port = parentPort;
+const { niceness } = (workerData ?? {}) as EmbeddingWorkerData;
+if (niceness !== undefined) {
+  // Pid 0 is the calling thread on Linux: this worker alone. Where a platform refuses, the worker
+  // still embeds, only at normal priority.
+  try {
+    setPriority(0, niceness);
+  } catch {}
+}
 const ready = createLocalEmbedder();
 // Surface a failed model load at start-up instead of on the first request.
 ready.then(
