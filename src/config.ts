@@ -38,7 +38,15 @@ const configSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   RATE_LIMIT_PER_KEY_PER_MINUTE: z.coerce.number().int().positive().default(600),
   REQUEST_DEADLINE_MS: z.coerce.number().int().positive().default(30_000),
-  MAX_CONCURRENT_ANSWERS: z.coerce.number().int().positive().default(64),
+  /**
+   * Answers computed at once; unset: 2 for the extractive answerer (CPU-bound, one event loop) and 16
+   * for the LLM (mostly waiting on the upstream). Further answers wait in line.
+   */
+  MAX_CONCURRENT_ANSWERS: z.coerce.number().int().positive().optional(),
+  /** Answers that may wait for a turn; beyond it, 503 with Retry-After. */
+  MAX_QUEUED_ANSWERS: z.coerce.number().int().min(0).default(32),
+  /** Refuse (503) when the expected wait in line (place × recent median answer time) exceeds this. */
+  MAX_QUEUE_WAIT_MS: z.coerce.number().int().positive().default(2_000),
   /** On SIGTERM/SIGINT, how long open answer streams may finish before they are cut short. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   ANSWERER: z.enum(['extractive', 'llm']).default('extractive'),
@@ -58,7 +66,7 @@ const configSchema = z.object({
   TRUST_PROXY: booleanFlag,
 });
 
-export type Config = z.output<typeof configSchema>;
+export type Config = Omit<z.output<typeof configSchema>, 'MAX_CONCURRENT_ANSWERS'> & { MAX_CONCURRENT_ANSWERS: number };
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -73,7 +81,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       .join('\n');
     throw new ConfigError(`Invalid configuration:\n${problems}\nFix the variables above (see README, "Configuration").`);
   }
-  const config = result.data;
+  const config: Config = { ...result.data, MAX_CONCURRENT_ANSWERS: result.data.MAX_CONCURRENT_ANSWERS ?? (result.data.ANSWERER === 'llm' ? 16 : 2) };
   if (config.ANSWERER === 'llm' && !config.LLM_BASE_URL) {
     throw new ConfigError('ANSWERER=llm needs LLM_BASE_URL (an OpenAI-compatible base URL such as http://localhost:11434/v1).');
   }

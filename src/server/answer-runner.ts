@@ -5,7 +5,7 @@ import type { Answer, AnswerEvent, ChatMessage } from '../answer/answer-types.js
 import type { RetrievalFilters } from '../retrieval/retrieval-types.js';
 import type { StoredAnswer } from '../storage/answer-repository.js';
 import type { ServerServices } from './app-dependencies.js';
-import { openAnswerSession, type AnswerSession } from './answer-session.js';
+import { AnswerRefusedError, openAnswerSession, type AnswerSession } from './answer-session.js';
 import { describeError } from './json-logger.js';
 import { isPublicErrorCode, PublicError, type PublicErrorCode } from './public-error.js';
 import { AnswerAccumulator, toStoredAnswer } from './stored-answer.js';
@@ -26,14 +26,26 @@ export interface StreamOutput {
   onError(code: PublicErrorCode, write: (text: string) => Promise<void>): Promise<void>;
 }
 
-function openSession(c: Context, services: ServerServices): AnswerSession {
+/**
+ * Opens the session and waits for the answer's turn. A refusal (line full, or the expected wait past
+ * MAX_QUEUE_WAIT_MS) is a 503 with Retry-After; a request stopped while waiting gets its stop's error.
+ */
+async function openSession(c: Context, services: ServerServices): Promise<AnswerSession> {
   if (services.readiness.isDraining()) throw new PublicError('shutting-down', undefined, 5);
+  let session: AnswerSession;
   try {
-    return openAnswerSession({ slots: services.slots, deadlineMs: services.config.REQUEST_DEADLINE_MS, clientSignal: c.req.raw.signal });
+    session = openAnswerSession({ admission: services.admission, deadlineMs: services.config.REQUEST_DEADLINE_MS, clientSignal: c.req.raw.signal });
   } catch (error) {
-    if (error instanceof PublicError && error.code === 'overloaded') services.metrics.loadShed.increment();
+    if (error instanceof AnswerRefusedError) services.metrics.loadShed.increment({ reason: error.reason });
     throw error;
   }
+  try {
+    await session.waitForTurn();
+  } catch (error) {
+    session.finish();
+    throw new PublicError(stoppedErrorCode(services, session, error));
+  }
+  return session;
 }
 
 async function logAnswer(services: ServerServices, answer: Answer, run: AnswerRun, startedAt: number): Promise<void> {
@@ -75,9 +87,9 @@ function stoppedErrorCode(services: ServerServices, session: AnswerSession, erro
   return 'answer-failed';
 }
 
-/** Runs one answer to completion under the deadline and concurrency cap, and logs it. */
+/** Runs one answer to completion under the deadline and admission control, and logs it. */
 export async function answerOnce(c: Context, services: ServerServices, run: AnswerRun): Promise<Answer> {
-  const session = openSession(c, services);
+  const session = await openSession(c, services);
   const startedAt = performance.now();
   try {
     const answer = await session.race(
@@ -92,9 +104,9 @@ export async function answerOnce(c: Context, services: ServerServices, run: Answ
   }
 }
 
-/** Streams one answer; the session opens before the response so overload still gets a real 503. */
-export function streamAnswerResponse(c: Context, services: ServerServices, run: AnswerRun, output: StreamOutput): Response {
-  const session = openSession(c, services);
+/** Streams one answer; its turn comes before the response so overload still gets a real 503. */
+export async function streamAnswerResponse(c: Context, services: ServerServices, run: AnswerRun, output: StreamOutput): Promise<Response> {
+  const session = await openSession(c, services);
   c.header('Content-Type', 'text/event-stream; charset=utf-8');
   c.header('Cache-Control', 'no-cache, no-transform');
   c.header('X-Accel-Buffering', 'no');

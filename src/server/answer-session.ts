@@ -1,34 +1,18 @@
+import type { AnswerAdmission, RefusalReason } from './answer-admission.js';
 import { PublicError } from './public-error.js';
 
 export type StopReason = 'deadline' | 'client' | 'shutdown';
 
-/** The life of one answer: a slot under the concurrency cap and one signal that every stop reason aborts. */
+/** The life of one answer: a place under admission control and one signal that every stop reason aborts. */
 export interface AnswerSession {
   readonly signal: AbortSignal;
+  /** Resolves when the answer may run; rejects if the session stops while it waits in line. */
+  waitForTurn(): Promise<void>;
   stopReason(): StopReason | undefined;
   stop(reason: StopReason): void;
   /** Resolves with the work or rejects as soon as the session is stopped, even if the work ignores the signal. */
   race<T>(work: Promise<T>): Promise<T>;
   finish(): void;
-}
-
-/** Caps answers running at once in this process; beyond it we shed load instead of queueing. */
-export class AnswerSlots {
-  private used = 0;
-  constructor(readonly capacity: number) {}
-  tryAcquire(): (() => void) | undefined {
-    if (this.used >= this.capacity) return undefined;
-    this.used += 1;
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.used -= 1;
-    };
-  }
-  get inUse(): number {
-    return this.used;
-  }
 }
 
 export class SessionStoppedError extends Error {
@@ -38,9 +22,17 @@ export class SessionStoppedError extends Error {
   }
 }
 
-export function openAnswerSession(options: { slots: AnswerSlots; deadlineMs: number; clientSignal?: AbortSignal }): AnswerSession {
-  const release = options.slots.tryAcquire();
-  if (!release) throw new PublicError('overloaded', undefined, 1);
+/** Thrown when admission control refuses the answer; the caller counts it and answers 503. */
+export class AnswerRefusedError extends PublicError {
+  constructor(
+    readonly reason: RefusalReason,
+    retryAfterSeconds: number,
+  ) {
+    super('overloaded', undefined, retryAfterSeconds);
+  }
+}
+
+export function openAnswerSession(options: { admission: AnswerAdmission; deadlineMs: number; clientSignal?: AbortSignal }): AnswerSession {
   const controller = new AbortController();
   let reason: StopReason | undefined;
   const stop = (why: StopReason) => {
@@ -48,6 +40,10 @@ export function openAnswerSession(options: { slots: AnswerSlots; deadlineMs: num
     reason = why;
     controller.abort(new SessionStoppedError(why));
   };
+  // Decided before any timer or listener exists, so a refusal leaves nothing behind.
+  const decision = options.admission.tryEnter(controller.signal);
+  if (!decision.admitted) throw new AnswerRefusedError(decision.reason, decision.retryAfterSeconds);
+  // The deadline counts the wait in line too: it is the client's wait that it bounds.
   const timer = setTimeout(() => stop('deadline'), options.deadlineMs);
   const onClientAbort = () => stop('client');
   if (options.clientSignal?.aborted) onClientAbort();
@@ -57,15 +53,17 @@ export function openAnswerSession(options: { slots: AnswerSlots; deadlineMs: num
   });
   // Nobody may be racing yet when the session stops; that must not surface as an unhandled rejection.
   stopped.catch(() => undefined);
+  const race = <T>(work: Promise<T>) => Promise.race([work, stopped]);
   return {
     signal: controller.signal,
+    waitForTurn: () => race(decision.ticket.turn),
     stopReason: () => reason,
     stop,
-    race: (work) => Promise.race([work, stopped]),
+    race,
     finish() {
       clearTimeout(timer);
       options.clientSignal?.removeEventListener('abort', onClientAbort);
-      release();
+      decision.ticket.release();
     },
   };
 }

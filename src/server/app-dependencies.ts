@@ -2,7 +2,7 @@ import type { AnswerService } from '../answer/answer-types.js';
 import type { Config } from '../config.js';
 import type { CorpusStore } from '../corpus/corpus-store.js';
 import type { AnswerRepository } from '../storage/answer-repository.js';
-import type { AnswerSlots } from './answer-session.js';
+import type { AnswerAdmission } from './answer-admission.js';
 import type { InFlightStreams } from './in-flight-streams.js';
 import type { Logger } from './json-logger.js';
 import type { OriginPolicy } from './origin-policy.js';
@@ -29,7 +29,7 @@ export interface AppDependencies {
 
 /** The dependencies with the optional parts filled in, as the routes see them. */
 export interface ServerServices extends Required<AppDependencies> {
-  slots: AnswerSlots;
+  admission: AnswerAdmission;
   originPolicy: OriginPolicy;
 }
 

@@ -6,7 +6,7 @@ import { routePath } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
 import { createWebRoutes } from './web/web-routes.js';
 import type { AppDependencies, AppEnv, ServerServices } from './app-dependencies.js';
-import { AnswerSlots } from './answer-session.js';
+import { AnswerAdmission } from './answer-admission.js';
 import { createChatRoutes } from './chat-routes.js';
 import { createDocumentRoutes } from './document-routes.js';
 import { createFeedbackRoutes } from './feedback-routes.js';
@@ -15,7 +15,7 @@ import { createInFlightStreams } from './in-flight-streams.js';
 import { describeError } from './json-logger.js';
 import { createOpenAiRoutes } from './openai-routes.js';
 import { createOriginPolicy } from './origin-policy.js';
-import { originCheck, rateLimit, requireReady } from './protection-middleware.js';
+import { originCheck, rateLimit, requireReady, shedWhenSaturated } from './protection-middleware.js';
 import { PublicError, publicErrorResponse } from './public-error.js';
 import { ServerMetrics } from './server-metrics.js';
 
@@ -30,10 +30,16 @@ export function createApp(dependencies: AppDependencies): Hono<AppEnv> {
     ...dependencies,
     metrics: dependencies.metrics ?? new ServerMetrics(),
     inFlight: dependencies.inFlight ?? createInFlightStreams(),
-    slots: new AnswerSlots(dependencies.config.MAX_CONCURRENT_ANSWERS),
+    admission: new AnswerAdmission({
+      concurrency: dependencies.config.MAX_CONCURRENT_ANSWERS,
+      maxWaiting: dependencies.config.MAX_QUEUED_ANSWERS,
+      maxWaitMs: dependencies.config.MAX_QUEUE_WAIT_MS,
+      clock: () => performance.now(),
+    }),
     originPolicy: createOriginPolicy(dependencies.config.ALLOWED_ORIGINS, dependencies.config.WIDGET_KEYS),
   };
   const { logger, metrics } = services;
+  metrics.watchAdmission(services.admission);
   const app = new Hono<AppEnv>();
 
   app.use(requestId({ generator: () => services.createId() }));
@@ -74,6 +80,9 @@ export function createApp(dependencies: AppDependencies): Hono<AppEnv> {
     app.use(prefix, apiCors, originCheck(services));
   }
   app.use(bodyLimit({ maxSize: maxBodyBytes, onError: () => { throw new PublicError('body-too-large'); } }));
+  for (const path of ['/api/chat', '/v1/chat/completions']) {
+    app.on('POST', path, shedWhenSaturated(services));
+  }
   for (const path of ['/api/chat', '/v1/chat/completions', '/api/documents', '/api/units/*', '/api/compare']) {
     app.use(path, requireReady(services));
   }

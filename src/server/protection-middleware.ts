@@ -3,6 +3,7 @@ import type { AppEnv, ServerServices } from './app-dependencies.js';
 import { clientAddress } from './client-address.js';
 import { describeError } from './json-logger.js';
 import { decideOrigin } from './origin-policy.js';
+import { AnswerRefusedError } from './answer-session.js';
 import { PublicError } from './public-error.js';
 
 /** Refuses cross-origin callers the policy does not allow (CORS headers alone would still run the work). */
@@ -50,6 +51,24 @@ export function requireReady(services: ServerServices): MiddlewareHandler<AppEnv
   return async (_c, next) => {
     if (services.readiness.isDraining()) throw new PublicError('shutting-down', undefined, 5);
     if (!services.readiness.isReady()) throw new PublicError('not-ready', undefined, 5);
+    return next();
+  };
+}
+
+/**
+ * Refuses an answer request before its body is parsed or validated when admission control would refuse
+ * it anyway: under a flood, each refusal must cost as little as possible or refusing becomes the overload.
+ */
+export function shedWhenSaturated(services: ServerServices): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const refusal = services.admission.refusal();
+    if (refusal) {
+      services.metrics.loadShed.increment({ reason: refusal.reason });
+      // Read (not parse) the body: answering before it is consumed makes Node close the keep-alive
+      // connection, and the client's next request on it fails instead of being refused.
+      await c.req.arrayBuffer().catch(() => undefined);
+      throw new AnswerRefusedError(refusal.reason, refusal.retryAfterSeconds);
+    }
     return next();
   };
 }

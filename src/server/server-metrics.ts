@@ -67,6 +67,23 @@ class Histogram {
   }
 }
 
+interface AdmissionGauges {
+  readonly runningCount: number;
+  readonly waitingCount: number;
+}
+
+/** Process memory under the names prom-client uses, so the usual dashboards read them; the soak benchmark does too. */
+function memoryGauges(): string[] {
+  const usage = process.memoryUsage();
+  return [
+    ['process_resident_memory_bytes', 'Resident set size.', usage.rss],
+    ['nodejs_heap_size_total_bytes', 'V8 heap reserved.', usage.heapTotal],
+    ['nodejs_heap_size_used_bytes', 'V8 heap in use.', usage.heapUsed],
+    ['nodejs_external_memory_bytes', 'Memory held outside the V8 heap by JS objects (buffers, native addons).', usage.external],
+    ['nodejs_array_buffers_bytes', 'ArrayBuffer and Buffer memory (part of external).', usage.arrayBuffers],
+  ].flatMap(([name, help, value]) => [`# HELP ${name} ${help}`, `# TYPE ${name} gauge`, `${name} ${value}`]);
+}
+
 export class ServerMetrics {
   readonly requests = new Counter('verbatim_http_requests_total', 'HTTP requests by route, method and status.');
   readonly requestDuration = new Histogram('verbatim_http_request_duration_seconds', 'Time to response headers by route.');
@@ -74,12 +91,18 @@ export class ServerMetrics {
   readonly answerDuration = new Histogram('verbatim_answer_duration_seconds', 'Whole-answer time, streams included, by endpoint.');
   readonly llmFallbacks = new Counter('verbatim_llm_fallbacks_total', 'Answers where the LLM failed and the extractive answer was served.');
   readonly rateLimited = new Counter('verbatim_rate_limited_total', 'Requests refused by a rate limit, by scope (address or key).');
-  readonly loadShed = new Counter('verbatim_load_shed_total', 'Requests refused because MAX_CONCURRENT_ANSWERS answers were running.');
+  readonly loadShed = new Counter('verbatim_load_shed_total', 'Answers refused with 503 by admission control, by reason (line-full, wait-too-long).');
   readonly deadlines = new Counter('verbatim_deadline_exceeded_total', 'Answers stopped by REQUEST_DEADLINE_MS.');
   readonly clientAborts = new Counter('verbatim_client_aborts_total', 'Answers cancelled because the client went away.');
   private abstained = 0;
   private answered = 0;
   private streams = 0;
+  private admission: AdmissionGauges | undefined;
+
+  /** Reports the admission line's running and waiting answers as gauges. */
+  watchAdmission(admission: AdmissionGauges): void {
+    this.admission = admission;
+  }
 
   recordAnswer(endpoint: string, abstained: boolean, fallback: boolean, seconds: number): void {
     this.answers.increment({ endpoint, abstained: String(abstained) });
@@ -109,6 +132,17 @@ export class ServerMetrics {
       '# HELP verbatim_streams_in_flight Answer streams currently open.',
       '# TYPE verbatim_streams_in_flight gauge',
       `verbatim_streams_in_flight ${this.streams}`,
+      ...(this.admission
+        ? [
+            '# HELP verbatim_answers_running Answers being computed now.',
+            '# TYPE verbatim_answers_running gauge',
+            `verbatim_answers_running ${this.admission.runningCount}`,
+            '# HELP verbatim_answers_waiting Answers waiting in line for their turn.',
+            '# TYPE verbatim_answers_waiting gauge',
+            `verbatim_answers_waiting ${this.admission.waitingCount}`,
+          ]
+        : []),
+      ...memoryGauges(),
     ].join('\n');
     return (
       [

@@ -185,17 +185,49 @@ describe('POST /api/chat', () => {
     expect(JSON.parse(events.at(-1)!.data)).toEqual({ type: 'error', code: 'answer-failed', message: 'The answer could not be completed.' });
   });
 
-  it('should shed load beyond MAX_CONCURRENT_ANSWERS with 503 and Retry-After', async () => {
-    const test = await serve({ mode: 'hang', environment: { MAX_CONCURRENT_ANSWERS: '1', REQUEST_DEADLINE_MS: '2000' } });
-    const client = new AbortController();
+  it('should queue an answer while the slot is busy and refuse with 503 and Retry-After once the line is full', async () => {
+    const test = await serve({ mode: 'hang', environment: { MAX_CONCURRENT_ANSWERS: '1', MAX_QUEUED_ANSWERS: '1', REQUEST_DEADLINE_MS: '5000' } });
+    const running = new AbortController();
+    const waiting = new AbortController();
     const reached = test.answerService.nextRequest();
-    const first = fetch(`${test.url}/api/chat`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(question), signal: client.signal });
+    const first = fetch(`${test.url}/api/chat`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(question), signal: running.signal });
     await reached;
-    const second = await postJson(`${test.url}/api/chat`, question);
-    expect(second.status).toBe(503);
-    expect(second.headers.get('retry-after')).toBe('1');
-    expect(((await second.json()) as { error: { code: string } }).error.code).toBe('overloaded');
-    client.abort();
+    const second = fetch(`${test.url}/api/chat`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(question), signal: waiting.signal });
+    await expect.poll(() => test.metrics.render()).toContain('verbatim_answers_waiting 1');
+
+    const third = await postJson(`${test.url}/api/chat`, question);
+    expect(third.status).toBe(503);
+    expect(third.headers.get('retry-after')).toBe('1');
+    expect(((await third.json()) as { error: { code: string } }).error.code).toBe('overloaded');
+    // Refused before the body is parsed: a malformed body gets the same cheap 503, not a 400.
+    const malformed = await fetch(`${test.url}/v1/chat/completions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"model":' });
+    expect(malformed.status).toBe(503);
+    expect(test.metrics.render()).toContain('verbatim_load_shed_total{reason="line-full"} 2');
+    expect(test.answerService.requests).toHaveLength(1);
+
+    // A client that gives up while waiting leaves the line; its answer never runs.
+    waiting.abort();
+    await second.catch(() => undefined);
+    await expect.poll(() => test.metrics.render()).toContain('verbatim_answers_waiting 0');
+    running.abort();
     await first.catch(() => undefined);
+    await expect.poll(() => test.metrics.render()).toContain('verbatim_answers_running 0');
+    expect(test.answerService.requests).toHaveLength(1);
+  });
+
+  it('should run a queued answer once the slot frees', async () => {
+    const test = await serve({ environment: { MAX_CONCURRENT_ANSWERS: '1', MAX_QUEUED_ANSWERS: '4' } });
+    let release: () => void = () => undefined;
+    test.answerService.gate = new Promise<void>((resolve) => (release = resolve));
+    const reached = test.answerService.nextRequest();
+    const first = postJson(`${test.url}/api/chat`, question);
+    await reached;
+    const second = postJson(`${test.url}/api/chat`, { ...question, stream: false });
+    await expect.poll(() => test.metrics.render()).toContain('verbatim_answers_waiting 1');
+    expect(test.answerService.requests).toHaveLength(1);
+    release();
+    expect((await first).status).toBe(200);
+    expect((await second).status).toBe(200);
+    expect(test.answerService.requests).toHaveLength(2);
   });
 });
