@@ -7,7 +7,10 @@ export interface QuestionTerms {
   own: string[];
   /** Stems added by query expansion. */
   expanded: string[];
-  /** For an own stem, the stems of the formal terms expansion found for it ("kid" → child). */
+  /**
+   * For an own stem, the formal terms expansion found for it, as stems joined by spaces ("kid" → child,
+   * "ILO" → "intern labour organ"): a term counts only where all its stems are.
+   */
   alternatives?: ReadonlyMap<string, readonly string[]>;
 }
 
@@ -29,7 +32,7 @@ export function termCoverage(terms: QuestionTerms, stems: ReadonlySet<string>, w
   let covered = 0;
   for (const stemmed of terms.own) {
     if (stems.has(stemmed)) covered += weights.idf(stemmed);
-    else if (terms.alternatives?.get(stemmed)?.some((alternative) => stems.has(alternative))) {
+    else if (terms.alternatives?.get(stemmed)?.some((alternative) => alternative.split(' ').every((part) => stems.has(part)))) {
       covered += alternativeCredit * weights.idf(stemmed);
     }
   }

@@ -123,7 +123,7 @@ export function createAnswerService(deps: AnswerServiceDependencies): AnswerServ
       if (!query) {
         draft = { sentences: [{ text: 'The resolutions do not answer that: ask a question about what they say.', unitIds: [] }], abstained: true, quotes: new Map() };
       } else {
-        const comparison = answerComparison(query, corpus);
+        const comparison = answerComparison(query, corpus, { expansion: expansion.expand(query).added });
         usedComparison = comparison !== null;
         draft = comparison
           ? { sentences: comparison.sentences, abstained: comparison.abstained, quotes: new Map() }

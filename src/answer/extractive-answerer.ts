@@ -10,8 +10,9 @@ import { comparableText, describeDocument, withoutMarker, type AnswerDraft, type
 import { selectQuote, type QuestionTerms } from './clause-selection.js';
 import { abstain, abstentionFor } from './abstention.js';
 import { findFootnote } from './footnote-answer.js';
+import { namesNumberedPart, numberedParts } from './numbered-part.js';
 import { asksAboutEveryVersion, counterparts, identicalCopies, nearlySame, preferLatestCopy } from './resolution-versions.js';
-import { describeTopic, listTopic, unitsMentioning } from './list-answer.js';
+import { describeTopic, listTopic, unitsByFormalTerms, unitsMentioning } from './list-answer.js';
 import { answerMetadata } from './metadata-answer.js';
 import { absentTopicWords, type UnknownTopicWord } from './unknown-topic-words.js';
 import { asksWhatItSays, mentionedInCorpus } from './absent-document.js';
@@ -99,10 +100,14 @@ export function questionTerms(
   const alternatives = new Map<string, string[]>();
   const expanded = new Set<string>();
   for (const entry of expansion) {
-    const targets = contentWords(entry.term).map(stem);
+    // "COVID-19" stands in through "covid": the bare "19" would match any date.
+    const targets = contentWords(entry.term).filter((word) => !/^\d+$/.test(word)).map(stem);
     targets.forEach((target) => expanded.add(target));
+    // A formal phrase stands in only whole ("ILO" is "International Labour Organization", not "international").
+    const alternative = targets.join(' ');
+    if (alternative === '') continue;
     for (const source of contentWords(entry.from).map(stem)) {
-      alternatives.set(source, [...(alternatives.get(source) ?? []), ...targets]);
+      alternatives.set(source, [...(alternatives.get(source) ?? []), alternative]);
     }
   }
   // A word the corpus phrases differently ("citizen" → citizenship) counts through its WordNet relatives.
@@ -177,7 +182,7 @@ const citationWords = new Set(
 
 function footnoteSubjectTerms(terms: QuestionTerms): QuestionTerms {
   const own = terms.own.filter((stemmed) => !citationWords.has(stemmed));
-  return { own: own.length > 0 ? own : terms.own, expanded: terms.expanded };
+  return { own: own.length > 0 ? own : terms.own, expanded: terms.expanded, ...(terms.alternatives ? { alternatives: terms.alternatives } : {}) };
 }
 
 function assumedLatestNote(symbol: string, corpus: CorpusStore): DraftSentence {
@@ -228,7 +233,15 @@ function answerList(input: ExtractiveInput): AnswerDraft | undefined {
   const latest = sortByDate(documents).at(-1);
   const assumeLatest = documents.length > 1 && latest !== undefined && seriesOf(latest, documents).length > 1 && !analysis.filters.symbols;
   if (assumeLatest && latest) documents = [latest];
-  const units = unitsMentioning(documents, topic, questionTerms(analysis.searchText, input.expansion).alternatives);
+  // A one-word stand-in may replace a topic word ("coronavirus" → COVID); a formal phrase is matched
+  // whole by unitsByFormalTerms, never by any one of its words ("ILO" is not every "international").
+  const mentioning = unitsMentioning(documents, topic, questionTerms(analysis.searchText, input.expansion).alternatives);
+  const retrievedIds = new Set(input.retrieved.map((hit) => hit.unit.id));
+  // Retrieval may rank a paragraph's twin in the other version instead of the paragraph itself.
+  const isRetrieved = (unit: DocumentUnit) => retrievedIds.has(unit.id) || counterparts(unit, corpus).some((twin) => retrievedIds.has(twin.id));
+  const byFormalTerms = new Set(unitsByFormalTerms(documents, topic, input.expansion ?? [], isRetrieved).map((unit) => unit.id));
+  const inPart = (unit: DocumentUnit) => !analysis.filters.kinds?.length || analysis.filters.kinds.includes(unit.kind);
+  const units = documents.flatMap((document) => document.units.filter((unit) => (byFormalTerms.has(unit.id) || mentioning.includes(unit)) && inPart(unit)));
   const phrase = describeTopic(analysis.searchText);
   // No paragraph uses the question's words: the topic may still be there in other words, so the
   // best-supported retrieved units answer instead (and abstention rests on positive evidence there).
@@ -274,6 +287,13 @@ function answerFromEvidence(input: ExtractiveInput, terms: QuestionTerms, settin
       const present = new Set(numbersIn(`${entry.hit.unit.leadIn ?? ''} ${entry.hit.unit.text}`));
       return statedNumbers.every((value) => present.has(value));
     });
+  }
+  // "Objective 13 of the Global Compact": a numbered part of another instrument is only answered by a
+  // paragraph that names that very part, not by one that merely holds the number ("12 and 13 November").
+  const parts = numberedParts(analysis.searchText);
+  if (parts.length > 0) {
+    pool = pool.filter((entry) => parts.every((part) => namesNumberedPart(`${entry.hit.unit.leadIn ?? ''} ${entry.hit.unit.text}`, part)));
+    if (pool.length === 0) return abstain(`The resolutions do not mention ${parts.map((part) => `${part.noun} ${part.number}`).join(' or ')}.`, related);
   }
   const absent = absentTopicWords({
     unknown: input.unknownTopicWords ?? [],

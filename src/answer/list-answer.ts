@@ -3,7 +3,7 @@ import { contentWords, stem, tokenize } from '../retrieval/text-terms.js';
 
 /** Words that frame a list question rather than name its topic. */
 const framingWords = new Set(
-  'which what list all every name paragraph paragraphs mention mentions mentioned refer refers referred talk talks deal deals address addresses cite cites concern concerns speak speaks contain contains discuss discusses cover covers relate relates related where else does do show find give places place come comes appear appears appeared invoke invokes invoked feature features featured occur occurs used raised named'
+  'which what list all every name paragraph paragraphs mention mentions mentioned refer refers referred talk talks deal deals address addresses cite cites concern concerns speak speaks contain contains discuss discusses cover covers relate relates related where else does do show find give places place come comes appear appears appeared invoke invokes invoked feature features featured occur occurs used raised named part parts section sections provision provisions passage passages bring brings brought preamble preambular operative'
     .split(' ')
     .map(stem),
 );
@@ -15,7 +15,10 @@ export function listTopic(question: string): string[] {
     .filter((stemmed) => !framingWords.has(stemmed));
 }
 
-/** For a topic stem, the stems of formal terms that stand in for it ("coronavirus" → covid). */
+/**
+ * For a topic stem, the formal terms that stand in for it as stems joined by spaces ("coronavirus" →
+ * covid); only one-word terms can stand in for one topic word.
+ */
 export type TopicAlternatives = ReadonlyMap<string, readonly string[]>;
 
 /** Does the unit contain the topic: its words in order within a short span ("Special Rapporteur … on the human rights of migrants"). */
@@ -66,4 +69,33 @@ export function describeTopic(question: string): string {
   const phrase = /\b(?:mention|refer|talk|deal|address|cite|concern|discuss|cover|relate|contain|speak)\w*\s+(?:to\s+|about\s+|with\s+|of\s+)?(.+?)\s*[?.!]*\s*$/i.exec(question)?.[1];
   if (phrase) return phrase.replace(/^(?:the\s+)?/i, (match) => match);
   return contentWords(question).filter((word) => !framingWords.has(stem(word))).join(' ');
+}
+
+/** A formal term must find at least this share of its paragraphs among those retrieved to stand in for the topic. */
+const termPrecision = 0.75;
+
+/**
+ * Paragraphs naming the list topic in the documents' own words: "the coronavirus pandemic" is also
+ * "COVID-19", "children on their own" is "unaccompanied". Each formal term expansion found for the
+ * topic's words is taken whole (every paragraph using it) when retrieval agrees it is the topic, i.e.
+ * most of its paragraphs (or their twins in another version) are among those retrieved; a broad term
+ * ("families") that also names other things is left out.
+ */
+export function unitsByFormalTerms(
+  documents: readonly ResolutionDocument[],
+  topic: readonly string[],
+  expansion: ReadonlyArray<{ from: string; term: string }>,
+  isRetrieved: (unit: DocumentUnit) => boolean,
+): DocumentUnit[] {
+  const topicStems = new Set(topic);
+  const terms = [...new Set(expansion.filter((entry) => contentWords(entry.from).every((word) => topicStems.has(stem(word)))).map((entry) => entry.term))];
+  const chosen = new Set<string>();
+  for (const term of terms) {
+    const stems = contentWords(term).map(stem);
+    if (stems.length === 0) continue;
+    const found = documents.flatMap((document) => document.units.filter((unit) => listable(unit) && mentionsTopic(unit, stems)));
+    const supported = found.filter(isRetrieved).length;
+    if (supported > 0 && supported >= termPrecision * found.length) for (const unit of found) chosen.add(unit.id);
+  }
+  return documents.flatMap((document) => document.units.filter((unit) => chosen.has(unit.id)));
 }

@@ -26,7 +26,7 @@ export type UnknownTopicDetector = (text: string, added: ReadonlyArray<{ from: s
 
 /** Words about documents rather than topics: never evidence that a topic is missing. */
 const metaWords = new Set(
-  'version versions volume volumes symbol symbols reference references footnote footnotes citation citations title wording text document documents copy number numbers series'.split(' '),
+  'version versions volume volumes symbol symbols reference references footnote footnotes citation citations title wording text document documents copy number numbers series preamble preambular operative'.split(' '),
 );
 
 /** Quantifiers and modal adjectives frame a question ("how many", "be able to"); they name no topic. */

@@ -6,15 +6,32 @@ import { changedRuns } from './word-diff.js';
 import { type ComparisonSentence, describePair, supportingQuotes } from './change-description.js';
 import { type ComparisonQuestion, parseComparisonQuestion, topicStems } from './comparison-question.js';
 import { findVersion, type ResolutionSeries, yearOf } from './resolution-series.js';
-import { topicRelevance, type TopicRelevance } from './topic-relevance.js';
+import { topicRelevance, type TopicAlternatives, type TopicRelevance } from './topic-relevance.js';
 import { chooseVersions } from './version-choice.js';
-import { contentStems } from './word-stems.js';
+import { contentStems, isStopWord, stemWord, words } from './word-stems.js';
 
 export interface ComparisonAnswer {
   sentences: ComparisonSentence[];
   abstained: boolean;
   /** For each cited unit, the words a citation should quote (the changed words when it changed). */
   quotes: Record<string, string>;
+}
+
+export interface ComparisonOptions {
+  /** Formal terms query expansion found for the question's plain words ("locking up" → detention). */
+  expansion?: ReadonlyArray<{ from: string; term: string }>;
+}
+
+/** Topic stems → stems of the formal terms standing in for them, in this module's stemming. */
+function topicAlternatives(expansion: NonNullable<ComparisonOptions['expansion']>, topic: readonly string[]): Map<string, string[]> {
+  const alternatives = new Map<string, string[]>();
+  for (const entry of expansion) {
+    const targets = words(entry.term).filter((word) => !isStopWord(word)).map(stemWord);
+    for (const source of words(entry.from).map(stemWord).filter((stem) => topic.includes(stem))) {
+      alternatives.set(source, [...new Set([...(alternatives.get(source) ?? []), ...targets])]);
+    }
+  }
+  return alternatives;
 }
 
 /** The unit that stands for a whole document in a citation: its title block, else its first unit. */
@@ -110,9 +127,15 @@ function additionsOrRemovals(body: readonly AlignedPair[], relevance: TopicRelev
   ]).map((entry) => entry.pair);
 }
 
-function relevantPairs(corpus: CorpusStore, alignment: DocumentAlignment, question: ComparisonQuestion, topic: string[]): AlignedPair[] {
+function relevantPairs(
+  corpus: CorpusStore,
+  alignment: DocumentAlignment,
+  question: ComparisonQuestion,
+  topic: string[],
+  alternatives: TopicAlternatives,
+): AlignedPair[] {
   const body = bodyPairs(corpus, alignment, question);
-  const relevance = topicRelevance(corpus, alignment, topic);
+  const relevance = topicRelevance(corpus, alignment, topic, alternatives);
   switch (question.intent) {
     case 'added':
     case 'removed':
@@ -182,7 +205,7 @@ const SUMMARY_DETAIL_SENTENCES = 10;
  * the two versions, or returns null when the question is not about change. Every sentence cites
  * the units it rests on, from both versions where both exist.
  */
-export function answerComparison(question: string, corpus: CorpusStore): ComparisonAnswer | null {
+export function answerComparison(question: string, corpus: CorpusStore, options: ComparisonOptions = {}): ComparisonAnswer | null {
   const parsed = parseComparisonQuestion(question);
   if (!parsed) return null;
   const versions = chooseVersions(corpus, parsed, question);
@@ -200,6 +223,7 @@ export function answerComparison(question: string, corpus: CorpusStore): Compari
   }
   const titleStems = contentStems(series.title);
   const topic = topicStems(parsed.topicWords).filter((stem) => !titleStems.has(stem));
+  const alternatives = topicAlternatives(options.expansion ?? [], topic);
   const aboutEverything =
     topic.length === 0 && parsed.paragraphMentions.length === 0 && (parsed.intent === 'changed' || parsed.intent === 'same');
   const effective: ComparisonQuestion = aboutEverything ? { ...parsed, intent: 'summary' } : parsed;
@@ -214,7 +238,7 @@ export function answerComparison(question: string, corpus: CorpusStore): Compari
   }
   if (effective.intent === 'summary') sentences.push(summarySentence(corpus, alignment, from, to));
   const mentioned = namedPairs(alignment, effective, series, from, to);
-  const relevant = mentioned.length > 0 ? mentioned : relevantPairs(corpus, alignment, effective, topic);
+  const relevant = mentioned.length > 0 ? mentioned : relevantPairs(corpus, alignment, effective, topic, alternatives);
   const pairs = mentioned.length === 0 && effective.single && effective.intent !== 'summary' ? relevant.slice(0, 1) : relevant;
   const shown = effective.intent === 'summary' ? SUMMARY_DETAIL_SENTENCES : MAX_DETAIL_SENTENCES;
   const quotes: Record<string, string> = {};
@@ -231,7 +255,7 @@ export function answerComparison(question: string, corpus: CorpusStore): Compari
     });
   }
   if (pairs.length === 0 && effective.intent !== 'summary') {
-    const related = relatedPairs(corpus, alignment, effective, topic);
+    const related = relatedPairs(corpus, alignment, effective, topic, alternatives);
     if (related.length === 0 && (effective.intent === 'same' || effective.intent === 'changed')) {
       const what = effective.topicWords.join(' ');
       return { sentences: [{ text: `Neither ${named(from)} nor ${named(to)} has a paragraph on ${what}.`, unitIds: [] }], abstained: true, quotes };
@@ -242,9 +266,15 @@ export function answerComparison(question: string, corpus: CorpusStore): Compari
 }
 
 /** The paragraphs on the topic, whatever happened to them. */
-function relatedPairs(corpus: CorpusStore, alignment: DocumentAlignment, question: ComparisonQuestion, topic: string[]): AlignedPair[] {
+function relatedPairs(
+  corpus: CorpusStore,
+  alignment: DocumentAlignment,
+  question: ComparisonQuestion,
+  topic: string[],
+  alternatives: TopicAlternatives,
+): AlignedPair[] {
   if (topic.length === 0) return [];
-  const relevance = topicRelevance(corpus, alignment, topic);
+  const relevance = topicRelevance(corpus, alignment, topic, alternatives);
   const scored = bodyPairs(corpus, alignment, question).map((pair) => ({ pair, score: relevance.ofPair(pair), whole: false }));
   return bestOnTopic(scored)
     .slice(0, 3)

@@ -88,7 +88,7 @@ const META_WORDS = new Set(
     'documents wording words word general assembly un text part parts anymore longer left out cut there ' +
     'versus vs modify modified amend amended revised revision evolve evolved appear appears disappear ' +
     'disappeared taken preamble preambular operative language get got go went both made make edition editions ' +
-    'kept retained carried survived each two under ' +
+    'kept retained carried survived each two under worded phrased rephrased reworded differently call calls ' +
     // The direction of a change is what is asked, never the topic ("did it soften the wording on …").
     'soften softened softer harden hardened harder stronger weaker strengthen strengthened weaken weakened ' +
     'tougher firmer looser tone toned become became ' +

@@ -13,6 +13,12 @@ export interface TopicRelevance {
 
 const weightsByAlignment = new WeakMap<DocumentAlignment, StemWeight>();
 
+/** For a topic stem, stems of the formal words that stand in for it ("kid" → child, "lock" → detent). */
+export type TopicAlternatives = ReadonlyMap<string, readonly string[]>;
+
+/** A formal stand-in counts for most, not all, of the plain word it replaces. */
+const ALTERNATIVE_CREDIT = 0.8;
+
 /**
  * Rare stems weigh more. A stem neither version uses ("notification" in "consular notification")
  * cannot tell paragraphs apart, so it weighs as little as the commonest stem instead of the most:
@@ -38,13 +44,29 @@ function weightsOf(corpus: CorpusStore, alignment: DocumentAlignment): StemWeigh
  * two versions: "remittances" names one paragraph where "human" and "rights" name dozens, so a
  * paragraph holding the rare words of a question is the one it asks about.
  */
-export function topicRelevance(corpus: CorpusStore, alignment: DocumentAlignment, topic: readonly string[]): TopicRelevance {
-  const weight = weightsOf(corpus, alignment);
+export function topicRelevance(
+  corpus: CorpusStore,
+  alignment: DocumentAlignment,
+  topic: readonly string[],
+  alternatives: TopicAlternatives = new Map(),
+): TopicRelevance {
+  const stemWeight = weightsOf(corpus, alignment);
+  const lightest = stemWeight('');
+  // A plain word counts through the formal word standing in for it, also one the texts use in another
+  // sense ("holding" children → detention); a word the texts lack ("kids") weighs as its stand-in does.
+  const standIns = (stem: string): readonly string[] => alternatives.get(stem) ?? [];
+  const weight = (stem: string): number => {
+    const own = stemWeight(stem);
+    return own > lightest ? own : Math.max(own, ...standIns(stem).map(stemWeight));
+  };
   const total = topic.reduce((sum, stem) => sum + weight(stem), 0);
   const ofStems = (stems: ReadonlySet<string>): number => {
     if (total === 0) return 0;
     let held = 0;
-    for (const stem of topic) if (stems.has(stem)) held += weight(stem);
+    for (const stem of topic) {
+      if (stems.has(stem)) held += weight(stem);
+      else if (standIns(stem).some((alternative) => stems.has(alternative))) held += ALTERNATIVE_CREDIT * weight(stem);
+    }
     return held / total;
   };
   const stemsOf = (ids: readonly string[]): Set<string> => {

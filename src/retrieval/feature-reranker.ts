@@ -56,6 +56,18 @@ export function createTermWeights(corpus: CorpusStore): TermWeights {
  */
 export function createFeatureReranker(corpus: CorpusStore, weights: FeatureWeights = defaultFeatureWeights): Reranker {
   const termWeights = createTermWeights(corpus);
+  // Stemming every candidate's text again for each question was half of an answer's CPU time; a unit's
+  // text never changes, so its stems are computed once (held as long as the unit object lives).
+  const unitFeatures = new WeakMap<RetrievedUnit['unit'], UnitFeatures>();
+  const featuresOf = (unit: RetrievedUnit['unit']): UnitFeatures => {
+    let features = unitFeatures.get(unit);
+    if (!features) {
+      const tokens = tokenize(unit.text).map(stem);
+      features = { stems: new Set(tokens), leadInStems: new Set(tokenize(unit.leadIn ?? '').map(stem)), bigrams: new Set(pairs(tokens)) };
+      unitFeatures.set(unit, features);
+    }
+    return features;
+  };
   return {
     rerank(query, candidates) {
       const queryStems = [...new Set(contentWords(query.text).map(stem))];
@@ -66,9 +78,7 @@ export function createFeatureReranker(corpus: CorpusStore, weights: FeatureWeigh
       const bigrams = pairs(contentWords(query.text).map(stem));
       const bestFused = Math.max(...candidates.map((candidate) => candidate.scores.fused), Number.EPSILON);
       const rescored = candidates.map((candidate) => {
-        const unitTokens = tokenize(candidate.unit.text).map(stem);
-        const unitStems = new Set(unitTokens);
-        const leadInStems = new Set(tokenize(candidate.unit.leadIn ?? '').map(stem));
+        const { stems: unitStems, leadInStems, bigrams: unitBigrams } = featuresOf(candidate.unit);
         let overlap = 0;
         let leadIn = 0;
         for (const stemmed of queryStems) {
@@ -77,7 +87,6 @@ export function createFeatureReranker(corpus: CorpusStore, weights: FeatureWeigh
         }
         let expansion = 0;
         for (const stemmed of expansionStems) if (unitStems.has(stemmed)) expansion += termWeights.idf(stemmed);
-        const unitBigrams = new Set(pairs(unitTokens));
         const phraseHits = bigrams.filter((bigram) => unitBigrams.has(bigram)).length;
         const rerank =
           weights.fused * (candidate.scores.fused / bestFused) +
@@ -91,6 +100,12 @@ export function createFeatureReranker(corpus: CorpusStore, weights: FeatureWeigh
       return rescored.sort((left, right) => right.score - left.score || left.unit.id.localeCompare(right.unit.id));
     },
   };
+}
+
+interface UnitFeatures {
+  stems: Set<string>;
+  leadInStems: Set<string>;
+  bigrams: Set<string>;
 }
 
 function pairs(stems: string[]): string[] {

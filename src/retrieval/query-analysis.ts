@@ -55,10 +55,10 @@ const unanswerablePatterns: Array<[UnanswerableKind, RegExp]> = [
 ];
 
 const listPattern =
-  /\b(?:which|what|list|all|every|name\s+the)\b[^?]*\bparagraphs?\b[^?]*\b(?:mention|refer|talk|deal|address|cite|concern|speak|contain|discuss|cover|relate)\w*|\b(?:list|all|every)\s+(?:the\s+)?(?:paragraphs?|places|mentions)\b|\bwhere\s+(?:else\s+)?(?:does|do|is|are)\b[^?]*\b(?:mention|refer)\w*|\b(?:in\s+)?(?:which|what)\s+paragraphs\b|\blist\s+(?:them\s+)?all\b|\ball\s+of\s+them\b/i;
+  /\b(?:which|what|list|all|every|name\s+the)\b[^?]*\bparagraphs?\b[^?]*\b(?:mention|refer|talk|deal|address|cite|concern|speak|contain|discuss|cover|relate)\w*|\b(?:list|all|every|each)\s+(?:the\s+)?(?:paragraphs?|places?|mentions?|references?|parts|provisions)\b|\bwhere\s+(?:else\s+)?(?:does|do|is|are)\b[^?]*\b(?:mention|refer)\w*|\b(?:in\s+)?(?:which|what)\s+paragraphs\b|\b(?:which|what)\s+(?:other\s+)?(?:parts|sections|provisions|passages)\b|\blist\s+(?:them\s+)?all\b|\ball\s+of\s+them\b/i;
 
 const footnotePattern =
-  /\b(?:document\s+symbols?|(?:which|what)\s+documents?\s+(?:is|are|was|were)\b|treaty\s+series|volume|vol\.|official\s+records|supplement\s+no|footnotes?|cited\s+(?:for|as)|citation\s+for|source\s+(?:cited|given)\s+for|where\s+(?:was|is)\b[^?]*\bpublished)\b/i;
+  /\b(?:document\s+(?:symbols?|numbers?)|(?:which|what)\s+documents?\s+(?:is|are|was|were)\b|treaty\s+series|volume|vol\.|official\s+records|supplement\s+no|footnotes?|cited\s+(?:for|as)|citation\s+for|source\s+(?:cited|given)\s+for|where\s+(?:was|is)\b[^?]*\bpublished)\b/i;
 
 const numberPattern =
   /\bhow\s+(?:many|much|long|old|often)\b|\bwhat\s+(?:percentage|percent|number|amount|proportion|share|figure|sum)\b|\bhow\s+high\b|\b(?:budget|price|salary|funding|quota)\b|\b(?:what|which)\s+(?:minimum|maximum)\b|\b(?:maximum|minimum|total|exact|average)\s+(?:number|amount|length|duration|period)\b/i;
@@ -113,6 +113,9 @@ export function analyzeQuery(question: string, corpus: CorpusStore, requestFilte
 
   const filters: RetrievalFilters = { ...requestFilters };
   if (documents.length < all.length) filters.symbols = documents.map((document) => document.symbol);
+  // "…, according to the preamble?": the answer must come from that part (named paragraphs are resolved apart).
+  const part = references.length === 0 && !requestFilters.kinds?.length ? namedPart(question) : undefined;
+  if (part) filters.kinds = [part];
 
   const searchText = removeSpans(question, mentions.spans).replace(/\s+/g, ' ').trim();
   const unanswerable = unanswerablePatterns.find(([, pattern]) => pattern.test(question))?.[0];
@@ -133,6 +136,17 @@ export function analyzeQuery(question: string, corpus: CorpusStore, requestFilte
   if (numberPattern.test(question)) analysis.expectedValue = 'number';
   else if (datePattern.test(question) && !analysis.metadataField) analysis.expectedValue = 'date';
   return analysis;
+}
+
+const preamblePart = /\bpreamb(?:le|ular)\b/i;
+const operativePart = /\boperative\s+(?:part|paragraphs?|section|provisions?)\b/i;
+
+/** The one part of a resolution a question confines itself to, if any. */
+function namedPart(question: string): 'preamble' | 'operative' | undefined {
+  const preamble = preamblePart.test(question);
+  const operative = operativePart.test(question);
+  if (preamble === operative) return undefined;
+  return preamble ? 'preamble' : 'operative';
 }
 
 /** `OP*last` → the highest-numbered operative paragraph of the document, `PP*last` likewise. */

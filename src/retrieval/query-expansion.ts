@@ -39,7 +39,10 @@ export interface QueryExpansionOptions {
  */
 export function createQueryExpansion(options: QueryExpansionOptions): QueryExpansion {
   const thesaurus = options.thesaurus ?? {};
-  const phrases = Object.keys(thesaurus).sort((left, right) => right.split(' ').length - left.split(' ').length);
+  // Split once, longest first; a phrase is tried only where the question contains its first word.
+  const phrases = Object.keys(thesaurus)
+    .map((phrase) => ({ phrase, parts: wordsWithForms(tokenize(phrase)) }))
+    .sort((left, right) => right.parts.words.length - left.parts.words.length);
   return {
     expand(text) {
       const added: ExpandedQuery['added'] = [];
@@ -51,14 +54,20 @@ export function createQueryExpansion(options: QueryExpansionOptions): QueryExpan
         added.push({ from, term, source });
       };
       const words = tokenize(text);
+      const question = wordsWithForms(words);
       const covered = new Set<number>();
-      for (const phrase of phrases) {
-        const parts = phrase.split(' ');
-        for (let start = 0; start + parts.length <= words.length; start += 1) {
-          const matches = parts.every((part, offset) => words[start + offset] === part);
-          if (!matches) continue;
-          for (const target of thesaurus[phrase]!) add(phrase, target, 'thesaurus');
-          for (let offset = 0; offset < parts.length; offset += 1) covered.add(start + offset);
+      const present = new Set(question.forms);
+      for (const { phrase, parts } of phrases) {
+        if (parts.words.length === 0 || !present.has(parts.forms[0]!)) continue;
+        for (let start = 0; start + parts.words.length <= words.length; start += 1) {
+          // Every form of the entry's words; the longest phrase claims its words, so "hold captive" is not
+          // also read as "hold" (custody).
+          const positions = phrasePositions(parts, question, start, covered);
+          if (!positions) continue;
+          // The question's own words, not the entry's: later stages look them up in the question.
+          const from = positions.map((position) => words[position]).join(' ');
+          for (const target of thesaurus[phrase]!) add(from, target, 'thesaurus');
+          for (const position of positions) covered.add(position);
         }
       }
       if (options.wordNet && options.vocabulary) {
@@ -91,6 +100,51 @@ export function createQueryExpansion(options: QueryExpansionOptions): QueryExpan
       return { text: [text, ...added.map((entry) => entry.term)].join(' '), added };
     },
   };
+}
+
+/**
+ * A word without its inflection ("locking", "locked" → lock; "decides" → decid; "families" → family;
+ * "expelling" → expel), so an entry matches every form of its words. Not Porter: its stems merge words
+ * of other meanings ("regularize" and "regular", "criminalize" and "criminal").
+ */
+export function baseForm(word: string): string {
+  if (word.length <= 3) return word;
+  // A doubled final consonant is undone in every word alike, so "expelling" meets "expel".
+  return word.replace(/ies$/, 'y').replace(/(?:ing|ed|es|e|s)$/, '').replace(/([b-df-hj-np-tv-z])\1$/, '$1');
+}
+
+/** The particles of phrasal verbs, which may stand apart from their verb. */
+const particleForms = new Set(['back', 'out', 'up', 'down', 'off', 'away'].map(baseForm));
+
+/** Words in order with their base forms. */
+export interface WordsWithForms {
+  words: readonly string[];
+  forms: readonly string[];
+}
+
+export function wordsWithForms(words: readonly string[]): WordsWithForms {
+  return { words, forms: words.map(baseForm) };
+}
+
+/**
+ * Where a thesaurus phrase occurs in the question from `start`, or undefined. A question word matches
+ * an entry word of the same base form that it is, or inflects ("locking" for "locked"), but not a
+ * shorter one: the entry "unions" is no reading of "the African Union". A phrasal verb's object may
+ * sit between verb and particle ("sending someone back", "lock them up"), so one word may come before
+ * a particle; words a longer phrase claimed never match again.
+ */
+export function phrasePositions(entry: WordsWithForms, question: WordsWithForms, start: number, claimed: ReadonlySet<number> = new Set()): number[] | undefined {
+  const matches = (offset: number, position: number) =>
+    question.forms[position] === entry.forms[offset] && (question.words[position] === entry.words[offset] || question.words[position]!.length >= entry.words[offset]!.length);
+  const positions: number[] = [];
+  let position = start;
+  for (let offset = 0; offset < entry.words.length; offset += 1) {
+    if (offset > 0 && !matches(offset, position) && particleForms.has(entry.forms[offset]!) && matches(offset, position + 1)) position += 1;
+    if (!matches(offset, position) || claimed.has(position)) return undefined;
+    positions.push(position);
+    position += 1;
+  }
+  return positions;
 }
 
 /** Stems of every word in the given texts. */

@@ -38,9 +38,19 @@ const irregularForms = new Map([
   ['persons', 'person'],
 ]);
 
+/** Porter runs some twenty regular expressions per word; answers stem the same few thousand words again and again. */
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 100_000;
+
 export function stem(word: string): string {
+  const cached = stemCache.get(word);
+  if (cached !== undefined) return cached;
   const lower = word.toLowerCase().replace(/'s$/, '');
-  return stemmer(irregularForms.get(lower) ?? lower);
+  const stemmed = stemmer(irregularForms.get(lower) ?? lower);
+  // Bounded so that a stream of never-seen words cannot grow memory without limit.
+  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+  stemCache.set(word, stemmed);
+  return stemmed;
 }
 
 /** Content words of a text (stop words removed), in order, with duplicates. */

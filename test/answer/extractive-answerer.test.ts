@@ -190,3 +190,48 @@ describe('composeExtractiveAnswer abstention on positive evidence', () => {
     expect(answer.abstained).toBe(true);
   });
 });
+
+describe('composeExtractiveAnswer on plain-language questions', () => {
+  it('should abstain on a numbered part of another instrument that no paragraph names', async () => {
+    const answer = await ask('What does objective 7 of the Global Compact commit States to?');
+    expect(answer.abstained).toBe(true);
+    expect(answer.answer).toContain('objective 7');
+  });
+
+  it('should answer on a numbered part a paragraph does name', async () => {
+    const answer = await ask('What does the resolution say about target 10.7?');
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations.map((citation) => citation.id)).toContain('A/RES/76/172:OP11(b)');
+  });
+
+  it('should list every paragraph using the formal term for a list topic phrased in plain words', async () => {
+    // No paragraph says "travelling without their parents"; "unaccompanied" and "separated" do.
+    const answer = await ask('Which provisions of 76/172 cover youngsters travelling without their parents?');
+    expect(answer.citations.map((citation) => citation.id)).toEqual(['A/RES/76/172:PP25', 'A/RES/76/172:OP6(k)', 'A/RES/76/172:OP6(n)']);
+  });
+
+  it('should match a formal phrase standing in for a list topic whole, never by one of its words', async () => {
+    const answer = await ask('List every paragraph of 76/172 about the ILO.');
+    expect(answer.citations.map((citation) => citation.id)).toEqual(['A/RES/76/172:OP5(m)']);
+  });
+
+  it('should not let the number in a stand-in ("COVID-19") match dates', async () => {
+    const answer = await ask('Which paragraphs of 76/172 mention the coronavirus?');
+    const cited = answer.citations.map((citation) => citation.id);
+    expect(cited).toEqual(expect.arrayContaining(['A/RES/76/172:PP16', 'A/RES/76/172:OP6(d)', 'A/RES/76/172:OP6(e)']));
+    // Preambular paragraph 7 only holds the date "19 September 2016".
+    expect(cited).not.toContain('A/RES/76/172:PP7');
+  });
+
+  it('should follow a footnote for a subject named in plain words', async () => {
+    const answer = await ask('Which footnote gives the Treaty Series reference for the ILO treaty on household workers?');
+    expect(answer.citations.map((citation) => citation.id)).toEqual(['A/RES/76/172:FN31']);
+  });
+
+  it('should list only paragraphs of the part the question names', async () => {
+    const answer = await ask('Which preambular paragraphs of 76/172 mention COVID-19?');
+    const cited = answer.citations.map((citation) => citation.id);
+    expect(cited).toEqual(expect.arrayContaining(['A/RES/76/172:PP16', 'A/RES/76/172:PP18']));
+    expect(cited.every((id) => id.startsWith('A/RES/76/172:PP'))).toBe(true);
+  });
+});

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ResolutionDocument } from '../../src/corpus/resolution-document.js';
-import { describeTopic, listTopic, unitsMentioning } from '../../src/answer/list-answer.js';
+import { describeTopic, listTopic, unitsByFormalTerms, unitsMentioning } from '../../src/answer/list-answer.js';
 import { stem } from '../../src/retrieval/text-terms.js';
 import { bundledDocuments } from './bundled-corpus.js';
 
@@ -46,5 +46,32 @@ describe('unitsMentioning', () => {
 describe('describeTopic', () => {
   it('should give the topic as written, without closing punctuation', () => {
     expect(describeTopic('Give me every paragraph that mentions the coronavirus pandemic.')).toBe('the coronavirus pandemic');
+  });
+});
+
+describe('unitsByFormalTerms', () => {
+  const unitIds = (units: Array<{ id: string }>) => units.map((unit) => unit.id);
+  const everyUnit = () => true;
+
+  it('should list every paragraph using the formal term that stands in for the topic', () => {
+    const topic = listTopic('Which parts deal with children travelling on their own?');
+    const expansion = [{ from: 'on their own', term: 'unaccompanied' }];
+    const found = ids(unitsByFormalTerms(latest, topic, expansion, everyUnit));
+    expect(found).toEqual(expect.arrayContaining(['PP25', 'OP6(k)']));
+    expect(unitsMentioning(latest, topic)).toEqual([]);
+  });
+
+  it('should leave out a term most of whose paragraphs retrieval did not find', () => {
+    const topic = listTopic('Which paragraphs mention the coronavirus?');
+    const expansion = [{ from: 'coronavirus', term: 'COVID-19' }];
+    const all = unitsByFormalTerms(latest, topic, expansion, everyUnit);
+    expect(all.length).toBeGreaterThan(2);
+    const retrieved = new Set(unitIds(all).slice(0, 1));
+    expect(unitsByFormalTerms(latest, topic, expansion, (unit) => retrieved.has(unit.id))).toEqual([]);
+  });
+
+  it('should ignore terms found for the words that frame the question', () => {
+    const topic = listTopic('Which paragraphs talk about remittances?');
+    expect(unitsByFormalTerms(latest, topic, [{ from: 'talk', term: 'COVID-19' }], everyUnit)).toEqual([]);
   });
 });

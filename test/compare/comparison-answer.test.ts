@@ -225,4 +225,17 @@ describe('answerComparison on the bundled "Protection of migrants" resolutions',
     const [pair] = answer.sentences;
     expect(pair!.unitIds.map((id) => id.split(':')[0]).sort()).toEqual(['A/RES/74/148', 'A/RES/76/172']);
   });
+
+  it('should find a paraphrased topic through the formal terms query expansion found for it', () => {
+    const question = 'Was the wording on jailing kids changed between 2019 and 2021?';
+    const expansion = [
+      { from: 'kids', term: 'children' },
+      { from: 'jailing', term: 'detention' },
+    ];
+    // Neither version says "jailing" or "kids".
+    expect(answerComparison(question, corpus)!.abstained).toBe(true);
+    const expanded = answerComparison(question, corpus, { expansion })!;
+    expect(expanded.abstained).toBe(false);
+    expect(cited(expanded)).toEqual(expect.arrayContaining(['A/RES/74/148:OP5(b)', 'A/RES/76/172:OP5(b)']));
+  });
 });

@@ -39,4 +39,13 @@ describe('topicRelevance', () => {
     expect(relevance.ofPair(pairOf('OP3'))).toBeGreaterThan(0.5);
     expect(topicRelevance(corpus, alignment, ['congestion'].map(stemWord)).ofPair(pairOf('OP3'))).toBe(0);
   });
+
+  it('should count a plain word through the formal word that stands in for it', () => {
+    const topic = ['fees', 'tolls'].map(stemWord).slice(0, 1);
+    expect(topicRelevance(corpus, alignment, topic).ofPair(pairOf('OP3'))).toBe(0);
+    const relevance = topicRelevance(corpus, alignment, topic, new Map([[stemWord('fees'), [stemWord('tolls')]]]));
+    expect(relevance.ofPair(pairOf('OP3'))).toBeGreaterThan(0.5);
+    expect(relevance.ofPair(pairOf('OP3'))).toBeLessThan(1);
+    expect(relevance.ofPair(pairOf('OP4'))).toBe(0);
+  });
 });

@@ -62,6 +62,16 @@ describe('analyzeQuery on list, figure and document questions', () => {
     expect(analyzeQuery('In which paragraphs does the Special Rapporteur come up?', corpus).listRequested).toBe(true);
     expect(analyzeQuery('Where is the best interests principle invoked? List all of them.', corpus).listRequested).toBe(true);
     expect(analyzeQuery('Which paragraph calls for search and rescue?', corpus).listRequested).toBe(false);
+    expect(analyzeQuery('Which parts of the resolution deal with unaccompanied children?', corpus).listRequested).toBe(true);
+    expect(analyzeQuery('Which provisions concern remittances?', corpus).listRequested).toBe(true);
+    expect(analyzeQuery('List each reference to the Special Rapporteur.', corpus).listRequested).toBe(true);
+  });
+
+  it('should confine the search to the part of the resolution the question names', () => {
+    expect(analyzeQuery('What risks does the preamble say migrants face?', corpus).filters.kinds).toEqual(['preamble']);
+    expect(analyzeQuery('Which operative paragraphs deal with remittances?', corpus).filters.kinds).toEqual(['operative']);
+    expect(analyzeQuery('Do the preamble and the operative part both mention remittances?', corpus).filters.kinds).toBeUndefined();
+    expect(analyzeQuery('What does preambular paragraph 4 of 74/148 say?', corpus).filters.kinds).toBeUndefined();
   });
 
   it('should expect a figure when a minimum or maximum is asked for', () => {

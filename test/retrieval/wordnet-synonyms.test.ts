@@ -10,6 +10,19 @@ describe('createWordNetLookup', () => {
     expect(wordNet.partsOfSpeech('zzzqx')).toEqual([]);
   });
 
+  it('should know comparatives and doubled-consonant forms through their base word', () => {
+    expect(['stronger', 'weaker', 'bigger', 'earlier', 'stopped', 'planning'].every((word) => wordNet.isKnownWord(word))).toBe(true);
+    expect(wordNet.partsOfSpeech('stronger')).toEqual(['adj']);
+    expect(wordNet.isKnownWord('ther')).toBe(false);
+  });
+
+  it('should know irregular forms as forms of their verb, not only as the nouns they spell', () => {
+    expect(wordNet.partsOfSpeech('sent')).toContain('verb');
+    expect(wordNet.partsOfSpeech('fled')).toContain('verb');
+    // Only to tell what the word is: "meant" must not bring the synonyms of the noun "mean" (average).
+    expect(wordNet.synonyms('meant')).not.toContain('average');
+  });
+
   it('should relate a word to its derivations and broader terms', () => {
     expect(wordNet.relatedWords('citizen')).toContain('citizenship');
     expect(wordNet.relatedWords('mistreatment')).toContain('abuse');
