@@ -5,7 +5,7 @@ import type { QueryAnalysis } from '../retrieval/query-analysis.js';
 import type { ExpandedQuery } from '../retrieval/query-expansion.js';
 import { sortByDate, seriesOf } from '../retrieval/query-filters.js';
 import type { RetrievedUnit } from '../retrieval/retrieval-types.js';
-import { contentWords, numbersIn, stem, tokenize } from '../retrieval/text-terms.js';
+import { numbersIn, stem } from '../retrieval/text-terms.js';
 import { comparableText, describeDocument, withoutMarker, type AnswerDraft, type DraftSentence } from './answer-draft.js';
 import { selectQuote, type QuestionTerms } from './clause-selection.js';
 import { abstain, abstentionFor } from './abstention.js';
@@ -15,6 +15,8 @@ import { asksAboutEveryVersion, counterparts, identicalCopies, nearlySame, prefe
 import { describeTopic, listTopic, unitsByFormalTerms, unitsMentioning } from './list-answer.js';
 import { answerMetadata } from './metadata-answer.js';
 import { absentTopicWords, type UnknownTopicWord } from './unknown-topic-words.js';
+import { countsAskedThing, datePattern, numberPattern, withoutReferenceNumbers } from './asked-value.js';
+import { questionTerms } from './question-terms.js';
 import { asksWhatItSays, mentionedInCorpus } from './absent-document.js';
 
 export interface ExtractiveInput {
@@ -59,64 +61,6 @@ export const defaultExtractiveSettings: ExtractiveSettings = {
   fallbackUnits: 3,
   fallbackCoverage: 0.1,
 };
-
-/** A figure, not a year: years are dates, and "in 2022" is no answer to "how much". */
-const numberPattern = /\b(?!(?:19|20)\d\d\b)\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|twice|hundred|thousand|million|per cent)\b/i;
-const datePattern = /\b(?:1[89]\d\d|20\d\d)\b|\bsessions?\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
-
-const calendarDate = /\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b/g;
-const documentSymbol = /\b(?:[A-Z]+\/)*\d+\/\d+(?:\/[A-Za-z0-9.]+)*|\b(?:No|vol|para|paras)\.\s*\d+|\(\d+\)/g;
-
-const countedThing = /\b(?:how\s+many|number\s+of)\s+([a-z]+)/i;
-const durationQuestion = /\bhow\s+long\b/i;
-const countWords = String.raw`\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|hundred|thousand|million|half|dozens?|majority|minority|most|few`;
-
-/**
- * A figure only answers "how many days…" when it counts days: a number of something else in the
- * best paragraphs is no evidence, while "almost half of all migrants" does count migrants.
- */
-export function countsAskedThing(question: string, text: string): boolean {
-  const counted = countedThing.exec(question)?.[1];
-  const things = counted ? [stem(counted.toLowerCase())] : durationQuestion.test(question) ? ['hour', 'day', 'week', 'month', 'year'] : [];
-  if (things.length === 0) return true;
-  const pattern = new RegExp(String.raw`\b(?:${countWords})\b((?:\s+[a-z-]+){1,5})`, 'gi');
-  for (const match of text.matchAll(pattern)) {
-    if (tokenize(match[1] ?? '').some((word) => things.includes(stem(word)))) return true;
-  }
-  return false;
-}
-
-/** Days of the month and document numbers ("19 September", "73/195", "No. 189") are no answer to "how many". */
-function withoutReferenceNumbers(text: string, expected: QueryAnalysis['expectedValue']): string {
-  return expected === 'number' ? text.replace(calendarDate, ' ').replace(documentSymbol, ' ') : text;
-}
-
-export function questionTerms(
-  text: string,
-  expansion: ExpandedQuery['added'] = [],
-  unknownWords: ReadonlyArray<UnknownTopicWord | string> = [],
-): QuestionTerms {
-  const own = [...new Set(contentWords(text).map(stem))];
-  const alternatives = new Map<string, string[]>();
-  const expanded = new Set<string>();
-  for (const entry of expansion) {
-    // "COVID-19" stands in through "covid": the bare "19" would match any date.
-    const targets = contentWords(entry.term).filter((word) => !/^\d+$/.test(word)).map(stem);
-    targets.forEach((target) => expanded.add(target));
-    // A formal phrase stands in only whole ("ILO" is "International Labour Organization", not "international").
-    const alternative = targets.join(' ');
-    if (alternative === '') continue;
-    for (const source of contentWords(entry.from).map(stem)) {
-      alternatives.set(source, [...(alternatives.get(source) ?? []), alternative]);
-    }
-  }
-  // A word the corpus phrases differently ("citizen" → citizenship) counts through its WordNet relatives.
-  for (const unknown of unknownWords) {
-    if (typeof unknown === 'string' || unknown.relatedStems.length === 0) continue;
-    for (const source of tokenize(unknown.word).map(stem)) alternatives.set(source, [...(alternatives.get(source) ?? []), ...unknown.relatedStems]);
-  }
-  return { own, expanded: [...expanded].filter((stemmed) => !own.includes(stemmed)), alternatives };
-}
 
 /**
  * The default answerer: no model, only the documents' own words. Each sentence quotes (or closely

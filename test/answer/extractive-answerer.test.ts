@@ -4,7 +4,7 @@ import { createAnswerService } from '../../src/answer/create-answer-service.js';
 import { loadConfig } from '../../src/config.js';
 import type { SearchIndex } from '../../src/retrieval/search-index.js';
 import { numbersIn } from '../../src/retrieval/text-terms.js';
-import { countsAskedThing } from '../../src/answer/extractive-answerer.js';
+import { countsAskedThing } from '../../src/answer/asked-value.js';
 import { createFakeEmbedder } from '../support/fake-embedder.js';
 import { createInMemorySearchIndex } from '../support/in-memory-search-index.js';
 import { bundledDocuments, withoutReferences } from './bundled-corpus.js';
