@@ -43,63 +43,71 @@ export function createQueryExpansion(options: QueryExpansionOptions): QueryExpan
   const phrases = Object.keys(thesaurus)
     .map((phrase) => ({ phrase, parts: wordsWithForms(tokenize(phrase)) }))
     .sort((left, right) => right.parts.words.length - left.parts.words.length);
-  return {
-    expand(text) {
-      const added: ExpandedQuery['added'] = [];
-      const seen = new Set(contentWords(text).map(stem));
-      const add = (from: string, term: string, source: 'thesaurus' | 'wordnet') => {
-        const key = tokenize(term).map(stem).join(' ');
-        if (seen.has(key)) return;
-        seen.add(key);
-        added.push({ from, term, source });
-      };
-      const words = tokenize(text);
-      const question = wordsWithForms(words);
-      const covered = new Set<number>();
-      const present = new Set(question.forms);
-      for (const { phrase, parts } of phrases) {
-        if (parts.words.length === 0 || !present.has(parts.forms[0]!)) continue;
-        for (let start = 0; start + parts.words.length <= words.length; start += 1) {
-          // Every form of the entry's words; the longest phrase claims its words, so "hold captive" is not
-          // also read as "hold" (custody).
-          const positions = phrasePositions(parts, question, start, covered);
-          if (!positions) continue;
-          // The question's own words, not the entry's: later stages look them up in the question.
-          const from = positions.map((position) => words[position]).join(' ');
-          for (const target of thesaurus[phrase]!) add(from, target, 'thesaurus');
-          for (const position of positions) covered.add(position);
-        }
-      }
-      if (options.wordNet && options.vocabulary) {
-        const vocabulary = options.vocabulary;
-        // Two everyday words can be one idiom the corpus says in one formal word: "take part" → participate.
-        words.forEach((word, position) => {
-          const next = words[position + 1];
-          if (!next || covered.has(position) || covered.has(position + 1) || /\d/.test(word + next)) return;
-          const phrase = `${word}_${next}`;
-          if (!options.wordNet!.isKnownWord(phrase)) return;
-          for (const synonym of options.wordNet!.synonyms(phrase)) {
-            const parts = tokenize(synonym);
-            if (parts.length === 1 && !isStopWord(parts[0]!) && vocabulary.has(stem(parts[0]!))) add(`${word} ${next}`, synonym, 'wordnet');
-          }
-        });
-        words.forEach((word, position) => {
-          if (covered.has(position) || isStopWord(word) || /\d/.test(word) || vocabulary.has(stem(word))) return;
-          for (const synonym of options.wordNet!.synonyms(word)) {
-            const parts = tokenize(synonym);
-            if (parts.length > 0 && parts.every((part) => vocabulary.has(stem(part)))) add(word, synonym, 'wordnet');
-          }
-          // The corpus often says with a noun what a question says with a verb ("expelling" → expulsion).
-          // Only forms of the same word (same opening letters): "accept" → "adoption" is a sense, not a form.
-          for (const derived of options.wordNet!.derivedWords(word)) {
-            const parts = tokenize(derived);
-            if (parts.length === 1 && parts[0]!.slice(0, 3) === word.slice(0, 3) && vocabulary.has(stem(parts[0]!))) add(word, derived, 'wordnet');
-          }
-        });
-      }
-      return { text: [text, ...added.map((entry) => entry.term)].join(' '), added };
-    },
+  // One answer expands the same search text twice (the answer service for composition, the retriever
+  // for BM25); remembering the last result does that work once.
+  let last: { text: string; expanded: ExpandedQuery } | undefined;
+  const expand = (text: string): ExpandedQuery => {
+    if (last?.text === text) return last.expanded;
+    const expanded = expandText(text);
+    last = { text, expanded };
+    return expanded;
   };
+  const expandText = (text: string): ExpandedQuery => {
+    const added: ExpandedQuery['added'] = [];
+    const seen = new Set(contentWords(text).map(stem));
+    const add = (from: string, term: string, source: 'thesaurus' | 'wordnet') => {
+      const key = tokenize(term).map(stem).join(' ');
+      if (seen.has(key)) return;
+      seen.add(key);
+      added.push({ from, term, source });
+    };
+    const words = tokenize(text);
+    const question = wordsWithForms(words);
+    const covered = new Set<number>();
+    const present = new Set(question.forms);
+    for (const { phrase, parts } of phrases) {
+      if (parts.words.length === 0 || !present.has(parts.forms[0]!)) continue;
+      for (let start = 0; start + parts.words.length <= words.length; start += 1) {
+        // Every form of the entry's words; the longest phrase claims its words, so "hold captive" is not
+        // also read as "hold" (custody).
+        const positions = phrasePositions(parts, question, start, covered);
+        if (!positions) continue;
+        // The question's own words, not the entry's: later stages look them up in the question.
+        const from = positions.map((position) => words[position]).join(' ');
+        for (const target of thesaurus[phrase]!) add(from, target, 'thesaurus');
+        for (const position of positions) covered.add(position);
+      }
+    }
+    if (options.wordNet && options.vocabulary) {
+      const vocabulary = options.vocabulary;
+      // Two everyday words can be one idiom the corpus says in one formal word: "take part" → participate.
+      words.forEach((word, position) => {
+        const next = words[position + 1];
+        if (!next || covered.has(position) || covered.has(position + 1) || /\d/.test(word + next)) return;
+        const phrase = `${word}_${next}`;
+        if (!options.wordNet!.isKnownWord(phrase)) return;
+        for (const synonym of options.wordNet!.synonyms(phrase)) {
+          const parts = tokenize(synonym);
+          if (parts.length === 1 && !isStopWord(parts[0]!) && vocabulary.has(stem(parts[0]!))) add(`${word} ${next}`, synonym, 'wordnet');
+        }
+      });
+      words.forEach((word, position) => {
+        if (covered.has(position) || isStopWord(word) || /\d/.test(word) || vocabulary.has(stem(word))) return;
+        for (const synonym of options.wordNet!.synonyms(word)) {
+          const parts = tokenize(synonym);
+          if (parts.length > 0 && parts.every((part) => vocabulary.has(stem(part)))) add(word, synonym, 'wordnet');
+        }
+        // The corpus often says with a noun what a question says with a verb ("expelling" → expulsion).
+        // Only forms of the same word (same opening letters): "accept" → "adoption" is a sense, not a form.
+        for (const derived of options.wordNet!.derivedWords(word)) {
+          const parts = tokenize(derived);
+          if (parts.length === 1 && parts[0]!.slice(0, 3) === word.slice(0, 3) && vocabulary.has(stem(parts[0]!))) add(word, derived, 'wordnet');
+        }
+      });
+    }
+    return { text: [text, ...added.map((entry) => entry.term)].join(' '), added };
+  };
+  return { expand };
 }
 
 /**
